@@ -1,0 +1,62 @@
+"""govextract: Chinese policy and government reports in, typed and traceable data out.
+
+    >>> import govextract
+    >>> doc = govextract.extract_file("samples/seed-report.txt")
+    >>> [s.title for s in doc.sections][:2]
+    ['2025年中国智慧政务建设区域发展格局', '区域发展总体特征:梯队化发展,差异化创新']
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
+
+try:
+    __version__ = version("govextract")
+except PackageNotFoundError:  # running from a source tree without installation
+    __version__ = "0.0.0"
+
+from .errors import (  # noqa: E402
+    EmptyDocument,
+    EncryptedPdf,
+    GovextractError,
+    IngestError,
+    NoTextLayer,
+    PdfError,
+    UndecodableText,
+    UnsupportedFormat,
+)
+from .models import Document  # noqa: E402
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def extract_file(path: str | Path) -> Document:
+    """Read one file (``.txt``, ``.md``, ``.pdf``) and return its :class:`Document`."""
+    from .pipeline import extract_file as run  # spaCy and jieba load on first use, not on import
+
+    return run(path)
+
+
+def extract_text(text: str, name: str = "text.txt") -> Document:
+    """Extract from a string, as if it were the UTF-8 text file ``name``."""
+    from .pipeline import extract_text as run
+
+    return run(text, name)
+
+
+__all__ = [
+    "Document",
+    "EmptyDocument",
+    "EncryptedPdf",
+    "GovextractError",
+    "IngestError",
+    "NoTextLayer",
+    "PdfError",
+    "UndecodableText",
+    "UnsupportedFormat",
+    "__version__",
+    "extract_file",
+    "extract_text",
+]

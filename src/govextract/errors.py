@@ -1,0 +1,90 @@
+"""One error root for govextract, with a stable code per failure.
+
+Every error names the file it concerns (when there is one) and carries a short
+machine-readable ``code`` (``empty_file``, ``undecodable``, ``no_text_layer`` …)
+and a numbered ``gx`` identifier, so that the CLI can print a one-line message
+and a batch can record the failure without a traceback.
+"""
+
+from __future__ import annotations
+
+
+class GovextractError(Exception):
+    """Base class: ``[GX000 code] source: message``."""
+
+    gx = "GX000"
+    code = "error"
+
+    def __init__(self, message: str, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"[{self.gx} {self.code}] {where}{self.message}"
+
+
+class IngestError(GovextractError):
+    """A file could not be read into text."""
+
+    gx = "GX100"
+    code = "ingest_failed"
+
+
+class FileNotFound(IngestError):
+    gx = "GX101"
+    code = "not_found"
+
+
+class UnsupportedFormat(IngestError):
+    gx = "GX102"
+    code = "unsupported_format"
+
+
+class EmptyDocument(IngestError):
+    gx = "GX103"
+    code = "empty_file"
+
+
+class UndecodableText(IngestError):
+    gx = "GX104"
+    code = "undecodable"
+
+
+class PdfError(IngestError):
+    """A PDF could not be opened or read."""
+
+    gx = "GX200"
+    code = "pdf_unreadable"
+
+
+class NoTextLayer(PdfError):
+    gx = "GX201"
+    code = "no_text_layer"
+
+
+class EncryptedPdf(PdfError):
+    gx = "GX202"
+    code = "encrypted"
+
+
+class DataFileError(GovextractError):
+    """A bundled data file (gazetteer, lexicon, patterns) failed validation."""
+
+    gx = "GX300"
+    code = "bad_data_file"
+
+
+__all__ = [
+    "DataFileError",
+    "EmptyDocument",
+    "EncryptedPdf",
+    "FileNotFound",
+    "GovextractError",
+    "IngestError",
+    "NoTextLayer",
+    "PdfError",
+    "UndecodableText",
+    "UnsupportedFormat",
+]

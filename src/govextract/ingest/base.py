@@ -1,0 +1,41 @@
+"""What every reader hands to the rest of the pipeline."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pydantic import Field
+
+from ..models import Furniture, Page, Source, Table
+from ..models.common import Model
+
+
+class LineStyle(Model):
+    """Layout evidence for one line of text (PDF only): where it is and how it is set."""
+
+    start: int = Field(ge=0, description="Offset of the line in RawDocument.text")
+    end: int = Field(ge=0)
+    size: float = Field(description="Dominant font size in points")
+    bold: bool = False
+
+
+class RawDocument(Model):
+    """Decoded text of one input, before cleaning, with page provenance where known."""
+
+    source: Source
+    text: str
+    pages: list[Page] = Field(default_factory=list)
+    furniture: list[Furniture] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    line_styles: list[LineStyle] = Field(default_factory=list)
+    body_size: float | None = Field(None, description="Most common font size of body text")
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def display_name(path: Path) -> str:
+    return path.name

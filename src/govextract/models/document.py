@@ -1,0 +1,101 @@
+"""The root document model: what one run of the pipeline produces."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import FurnitureKind, Model, Offset, PageNumber, SourceFormat
+from .entities import Entity
+
+SCHEMA_NAME = "govextract.Document"
+SCHEMA_VERSION = "1.0"
+
+
+class Generator(Model):
+    name: str = "govextract"
+    version: str
+    gazetteer: str = Field(description="Gazetteer package, version and the date of its data")
+
+
+class Source(Model):
+    name: str
+    format: SourceFormat
+    sha256: str
+    bytes: int
+    encoding: str | None = None
+    pages: int | None = None
+
+
+class Metadata(Model):
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD, as the report states it")
+
+
+class Section(Model):
+    id: str
+    number: str | None = Field(description="Numbering token without punctuation: 五, 5.1, （一）, 第一章")
+    title: str | None
+    level: int = Field(ge=1)
+    parent: str | None
+    start: Offset
+    end: Offset
+    page_start: PageNumber | None = None
+    page_end: PageNumber | None = None
+
+
+class Paragraph(Model):
+    id: str
+    section: str | None
+    start: Offset
+    end: Offset
+    page: PageNumber | None = None
+
+
+class Point(Model):
+    id: str
+    section: str | None
+    paragraph: str
+    marker: str = Field(description="The enumerator as written: 一是, （1）, ①, 1.")
+    ordinal: int = Field(ge=1)
+    start: Offset
+    end: Offset
+
+
+class Page(Model):
+    number: PageNumber
+    start: Offset
+    end: Offset
+
+
+class Furniture(Model):
+    page: PageNumber | None
+    kind: FurnitureKind
+    text: str
+
+
+class Table(Model):
+    id: str
+    page: PageNumber
+    bbox: list[float]
+    caption: str | None = None
+    rows: list[list[str | None]]
+
+
+class Document(Model):
+    schema_name: Literal["govextract.Document"] = SCHEMA_NAME
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    generator: Generator
+    source: Source
+    metadata: Metadata
+    text: str
+    pages: list[Page] = Field(default_factory=list)
+    sections: list[Section]
+    paragraphs: list[Paragraph]
+    points: list[Point]
+    entities: list[Entity]
+    furniture: list[Furniture] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

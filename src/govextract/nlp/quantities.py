@@ -1,0 +1,110 @@
+"""Quantities and percentages, found on the characters and normalised.
+
+``超千万份`` → 10,000,000 份, more_than; ``50%以上`` → 50 %, at_least. A number needs a
+unit to count: years (``2025年``), ordinals (``第3``), section numbers and slogans such
+as ``一件事一次办`` are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..data import load_json, require
+from .spans import Candidate, write_spans
+
+SPANS_KEY = "govextract_quantities"
+_NAME = "quantities.json"
+
+
+def _alt(words: list[str] | dict[str, object]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class QuantityFinder:
+    def __init__(self) -> None:
+        d = load_json(_NAME)
+        self.pre: dict[str, str] = require(d, "prefix_comparisons", dict, _NAME)
+        self.infix: dict[str, str] = require(d, "infix_comparisons", dict, _NAME)
+        self.post: dict[str, str] = require(d, "suffix_comparisons", dict, _NAME)
+        self.scales: dict[str, int] = require(d, "scales", dict, _NAME)
+        self.percent: list[str] = require(d, "percent_units", list, _NAME)
+        units: list[str] = require(d, "units", list, _NAME) + self.percent
+        self.not_before = set(require(d, "not_before", str, _NAME))
+        digits = require(d, "chinese_digits", str, _NAME)
+        self.pattern = re.compile(
+            rf"(?P<pre>{_alt(self.pre)})?"
+            rf"(?:(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<scale>{_alt(self.scales)})?|(?P<cnum>[{digits}]+))"
+            rf"(?P<infix>{_alt(self.infix)})?"
+            rf"(?P<unit>{_alt(units)})"
+            rf"(?P<post>{_alt(self.post)})?"
+        )
+
+    def _value(self, m: re.Match[str]) -> Decimal | None:
+        if m.group("num"):
+            try:
+                v = Decimal(m.group("num").replace(",", ""))
+            except InvalidOperation:
+                return None
+            if m.group("scale"):
+                v *= self.scales[m.group("scale")]
+            return v
+        cnum = m.group("cnum")
+        if len(cnum) < 2 and not m.group("pre"):
+            return None  # 一件事, 两个, 十项: words, not measurements
+        if cnum[0] in "十百千万亿":
+            cnum = "一" + cnum
+        try:
+            return Decimal(str(cn2an.cn2an(cnum, "strict")))
+        except (ValueError, KeyError, IndexError):
+            return None
+
+    def find(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in self.pattern.finditer(text):
+            start = m.start()
+            before = text[start - 1] if start else ""
+            if before in self.not_before or before.isdigit() or before in ".．-—–~～/" or (
+                before.isascii() and before.isalpha()
+            ):
+                continue
+            after = text[m.end():m.end() + 1]
+            if after.isdigit():
+                continue
+            value = self._value(m)
+            if value is None:
+                continue
+            unit = m.group("unit")
+            comparison = "exact"
+            if m.group("pre"):
+                comparison = self.pre[m.group("pre")]
+            if m.group("infix"):
+                comparison = self.infix[m.group("infix")]
+            if m.group("post"):
+                comparison = self.post[m.group("post")]
+            kind = "percentage" if unit in self.percent else "quantity"
+            if unit == "％":
+                unit = "%"
+            elif unit == "百分点":
+                unit = "个百分点"
+            attrs = {"value": float(value), "unit": unit, "comparison": comparison}
+            out.append(Candidate(start, m.end(), kind, attrs))
+        return out
+
+
+class QuantitiesComponent:
+    def __init__(self) -> None:
+        self.finder = QuantityFinder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        write_spans(doc, SPANS_KEY, self.finder.find(doc.text))
+        return doc
+
+
+@Language.factory("govextract_quantities")
+def make_quantities(nlp: Language, name: str) -> QuantitiesComponent:
+    return QuantitiesComponent()

@@ -1,0 +1,47 @@
+"""The one filter that decides between overlapping candidates.
+
+All finders' candidates go in; the longest wins, and on equal length the more
+specific kind (an organisation over a place inside its name: 淞基科技(上海)有限公司).
+The winners go to ``doc.spans["govextract"]``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .initiatives import SPANS_KEY as INITIATIVES_KEY
+from .organizations import SPANS_KEY as ORGS_KEY
+from .periods import SPANS_KEY as PERIODS_KEY
+from .places import SPANS_KEY as PLACES_KEY
+from .quantities import SPANS_KEY as QUANTITIES_KEY
+from .spans import Candidate, read_spans, write_spans
+
+SPANS_KEY = "govextract"
+CANDIDATE_KEYS = (ORGS_KEY, INITIATIVES_KEY, PLACES_KEY, PERIODS_KEY, QUANTITIES_KEY)
+PRIORITY = {"organization": 6, "product": 5, "initiative": 4, "place": 3, "period": 2, "percentage": 1, "quantity": 1}
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping winners in document order."""
+    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -PRIORITY.get(c.label, 0), c.start))
+    taken: list[tuple[int, int]] = []
+    won: list[Candidate] = []
+    for c in ranked:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        won.append(c)
+    return sorted(won, key=lambda c: (c.start, c.end))
+
+
+class ResolveComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        cands = [c for key in CANDIDATE_KEYS for c in read_spans(doc, key)]
+        write_spans(doc, SPANS_KEY, resolve(cands))
+        return doc
+
+
+@Language.factory("govextract_resolve")
+def make_resolve(nlp: Language, name: str) -> ResolveComponent:
+    return ResolveComponent()

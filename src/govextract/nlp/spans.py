@@ -1,0 +1,78 @@
+"""Character-level candidates and the one place that writes them onto a spaCy ``Doc``.
+
+Finders work on ``doc.text`` (characters), because jieba's token boundaries can cut
+across a number or a name (spaCy's own tests expect ``人数最多`` → ``人 | 数最多``).
+Writing a span needs token boundaries at both ends, so tokens are split where a
+candidate needs it. Splitting does not move spans already in ``doc.spans`` (spaCy
+keeps their token indices), so every group is rebuilt from its character offsets.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+ATTRS_KEY = "govextract_attrs"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A match found on the characters: ``text[start:end]`` with a label and typed attributes."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def _split_tokens(doc: Doc, offsets: set[int]) -> None:
+    cuts: dict[int, list[int]] = defaultdict(list)
+    for tok in doc:
+        lo, hi = tok.idx, tok.idx + len(tok.text)
+        for o in offsets:
+            if lo < o < hi:
+                cuts[tok.i].append(o - lo)
+    if not cuts:
+        return
+    saved = {key: [(s.start_char, s.end_char, s.label_) for s in group] for key, group in doc.spans.items()}
+    with doc.retokenize() as retok:
+        for i, rel in cuts.items():
+            tok = doc[i]
+            bounds = [0, *sorted(set(rel)), len(tok.text)]
+            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+            retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
+    for key, spans in saved.items():
+        doc.spans[key] = [doc.char_span(s, e, label=lab) for s, e, lab in spans]
+
+
+def write_spans(doc: Doc, key: str, candidates: list[Candidate]) -> None:
+    """Put ``candidates`` into ``doc.spans[key]``, their attributes into ``doc.user_data``."""
+    _split_tokens(doc, {o for c in candidates for o in (c.start, c.end)})
+    attrs = doc.user_data.setdefault(ATTRS_KEY, {})
+    spans: list[Span] = []
+    for c in candidates:
+        span = doc.char_span(c.start, c.end, label=c.label)
+        if span is None:  # only white space can fail to align; skip rather than guess
+            continue
+        spans.append(span)
+        attrs[(c.label, c.start, c.end)] = c.attrs
+    doc.spans[key] = spans
+
+
+def read_spans(doc: Doc, key: str) -> list[Candidate]:
+    """The candidates in ``doc.spans[key]``, with their attributes."""
+    attrs = doc.user_data.get(ATTRS_KEY, {})
+    if key not in doc.spans:
+        return []
+    return [
+        Candidate(s.start_char, s.end_char, s.label_, attrs.get((s.label_, s.start_char, s.end_char), {}))
+        for s in doc.spans[key]
+    ]
+
+
+def token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
+    """Start and end character offsets of the current tokens."""
+    return {t.idx for t in doc}, {t.idx + len(t.text) for t in doc}
