@@ -16,7 +16,7 @@ try:
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
 
-from .errors import (  # noqa: E402
+from .errors import (
     EmptyDocument,
     EncryptedPdf,
     GovextractError,
@@ -26,7 +26,7 @@ from .errors import (  # noqa: E402
     UndecodableText,
     UnsupportedFormat,
 )
-from .models import Document  # noqa: E402
+from .models import Document
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -57,7 +57,7 @@ def to_entities(
     context = _context_provinces(cands, g)
     out: list[Entity] = []
     for i, c in enumerate(cands, start=1):
-        common = {
+        common: dict[str, object] = {
             "id": f"e{i}",
             "text": text[c.start:c.end],
             "start": c.start,
@@ -69,26 +69,26 @@ def to_entities(
         if c.label == "place":
             rec, alts = _resolve_place(c, g, context)
             level = rec.level if rec else alts[0].level
-            out.append(Place(
+            out.append(Place.model_validate({
                 **common,
-                name=rec.name if rec else None,
-                level=level,
-                adcode=rec.adcode if rec else None,
-                province=rec.province if rec else None,
-                region=rec.region if rec else None,
-                members=list(rec.members) if rec else [],
-                ambiguous=bool(alts),
-                candidates=[f"{r.adcode} {r.name}" for r in alts],
-            ))
+                "name": rec.name if rec else None,
+                "level": level,
+                "adcode": rec.adcode if rec else None,
+                "province": rec.province if rec else None,
+                "region": rec.region if rec else None,
+                "members": list(rec.members) if rec else [],
+                "ambiguous": bool(alts),
+                "candidates": [f"{r.adcode} {r.name}" for r in alts],
+            }))
         elif c.label in ("quantity", "percentage"):
-            out.append(Quantity(**common, type=c.label, value=a["value"], unit=a["unit"],
-                                comparison=a["comparison"]))
+            out.append(Quantity.model_validate({**common, "type": c.label, "value": a["value"], "unit": a["unit"],
+                                                "comparison": a["comparison"]}))
         elif c.label == "period":
-            out.append(Period(**common, date_start=a["date_start"], date_end=a["date_end"]))
+            out.append(Period.model_validate({**common, "date_start": a["date_start"], "date_end": a["date_end"]}))
         elif c.label == "organization":
-            out.append(Organization(**common, name=a["name"]))
+            out.append(Organization.model_validate({**common, "name": a["name"]}))
         elif c.label in ("initiative", "product"):
-            out.append(Initiative(**common, type=c.label, name=a["name"]))
+            out.append(Initiative.model_validate({**common, "type": c.label, "name": a["name"]}))
     return out
 
 

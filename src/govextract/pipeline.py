@@ -8,8 +8,8 @@ from . import __version__
 from .extract import page_lookup, to_entities
 from .gazetteer import load_gazetteer
 from .ingest import RawDocument, ingest
-from .metadata import find_metadata
 from .ingest.base import sha256_of
+from .metadata import find_metadata
 from .models import Document, Generator, Page, Source, SourceFormat
 from .nlp import find_entities
 from .normalize import normalize

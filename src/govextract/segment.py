@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .data import load_json, require
@@ -132,11 +133,12 @@ def _points_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Enumerated items inside one paragraph: (marker, ordinal, offset), longest run from 1."""
     para = text[start:end]
     found: list[tuple[str, int, int]] = []
-    for regex, ordinal in (
-        (_ENUM_SHI, lambda s: _cn_ordinal(s)),
-        (_ENUM_PAREN, lambda s: int(s)),
+    families: tuple[tuple[re.Pattern[str], Callable[[str], int]], ...] = (
+        (_ENUM_SHI, _cn_ordinal),
+        (_ENUM_PAREN, int),
         (_ENUM_CIRCLED, lambda s: _CIRCLED.index(s) + 1),
-    ):
+    )
+    for regex, ordinal in families:
         run: list[tuple[str, int, int]] = []
         for m in regex.finditer(para):
             n = ordinal(m.group(1))
@@ -146,9 +148,9 @@ def _points_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             found = run
             break
     if not found:
-        m = _ENUM_LINE.match(para)
-        if m:
-            found = [(m.group(0), int(m.group(1)), start)]
+        line = _ENUM_LINE.match(para)
+        if line:
+            found = [(line.group(0), int(line.group(1)), start)]
     return found
 
 

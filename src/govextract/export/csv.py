@@ -21,7 +21,8 @@ def section_paths(sections: list[Section]) -> dict[str, str]:
     by_id = {s.id: s for s in sections}
     out: dict[str, str] = {}
     for s in sections:
-        parts, cur = [], s
+        parts: list[str] = []
+        cur: Section | None = s
         while cur is not None:
             parts.append(cur.number or cur.title or cur.id)
             cur = by_id.get(cur.parent) if cur.parent else None

@@ -43,6 +43,8 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise UndecodableText(f"invalid {enc} after its byte-order mark: {exc.reason}", name) from exc
+            if not _looks_like_text(text):
+                break
             return text.lstrip("\ufeff"), enc
     for enc in _CANDIDATES:
         try:

@@ -85,8 +85,8 @@ class Table(Model):
 
 
 class Document(Model):
-    schema_name: Literal["govextract.Document"] = SCHEMA_NAME
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_name: Literal["govextract.Document"] = "govextract.Document"
+    schema_version: Literal["1.0"] = "1.0"
     generator: Generator
     source: Source
     metadata: Metadata

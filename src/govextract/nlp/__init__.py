@@ -9,8 +9,8 @@ from spacy.language import Language
 
 from ..gazetteer import load_gazetteer
 from . import initiatives, organizations, periods, places, quantities, resolve  # noqa: F401  (factories)
-from .spans import ATTRS_KEY, Candidate, read_spans
 from .resolve import SPANS_KEY
+from .spans import ATTRS_KEY, Candidate, read_spans
 
 PIPES = (
     "govextract_places",

@@ -33,7 +33,7 @@ class OrganizationFinder:
         self.left_stops = set(require(data, "left_stops", str, _NAME))
         inner = r"[^\s，。、；：！？“”‘’《》（）()的和与及等在将对把被从向为是了并或]"
         self.national = re.compile(
-            rf"(?:{_alt(require(data, 'national_prefixes', list, _NAME))}){inner}{{1,14}}?"
+            rf"(?:{_alt(require(data, 'national_prefixes', list, _NAME))})(?!级){inner}{{1,14}}?"
             rf"(?:{_alt(require(data, 'institution_suffixes', list, _NAME))})"
         )
         self.local_suffix = re.compile(rf"(?:{_alt(require(data, 'local_suffixes', list, _NAME))})")
@@ -66,9 +66,10 @@ class OrganizationFinder:
         for m in self.national.finditer(text):
             out.append(Candidate(m.start(), m.end(), "organization", {"name": m.group()}))
         for p in places:
-            m = self.local_suffix.match(text, p.end)
-            if m:
-                out.append(Candidate(p.start, m.end(), "organization", {"name": text[p.start:m.end()], "local": True}))
+            suffix = self.local_suffix.match(text, p.end)
+            if suffix:
+                name = text[p.start:suffix.end()]
+                out.append(Candidate(p.start, suffix.end(), "organization", {"name": name, "local": True}))
         for m in self.company.finditer(text):
             start = self._company_start(text, m.start())
             if m.start() - start < 2:

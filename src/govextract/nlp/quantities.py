@@ -35,6 +35,7 @@ class QuantityFinder:
         self.percent: list[str] = require(d, "percent_units", list, _NAME)
         units: list[str] = require(d, "units", list, _NAME) + self.percent
         self.not_before = set(require(d, "not_before", str, _NAME))
+        self.not_units = set(require(d, "not_units", list, _NAME))
         digits = require(d, "chinese_digits", str, _NAME)
         self.pattern = re.compile(
             rf"(?P<pre>{_alt(self.pre)})?"
@@ -54,8 +55,8 @@ class QuantityFinder:
                 v *= self.scales[m.group("scale")]
             return v
         cnum = m.group("cnum")
-        if len(cnum) < 2 and not m.group("pre"):
-            return None  # 一件事, 两个, 十项: words, not measurements
+        if not m.group("pre") and (len(cnum) < 2 or cnum[0] in "十百千万亿"):
+            return None  # 一件事, 两个, 十项, 千万家: words and figures of speech, not measurements
         if cnum[0] in "十百千万亿":
             cnum = "一" + cnum
         try:
@@ -68,12 +69,12 @@ class QuantityFinder:
         for m in self.pattern.finditer(text):
             start = m.start()
             before = text[start - 1] if start else ""
-            if before in self.not_before or before.isdigit() or before in ".．-—–~～/" or (
+            if before and (before in self.not_before or before.isdigit() or before in ".．-—–~～/" or (
                 before.isascii() and before.isalpha()
-            ):
+            )):
                 continue
             after = text[m.end():m.end() + 1]
-            if after.isdigit():
+            if after.isdigit() or (m.group("unit") + after) in self.not_units:
                 continue
             value = self._value(m)
             if value is None:

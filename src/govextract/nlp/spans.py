@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -42,10 +43,11 @@ def _split_tokens(doc: Doc, offsets: set[int]) -> None:
         for i, rel in cuts.items():
             tok = doc[i]
             bounds = [0, *sorted(set(rel)), len(tok.text)]
-            orths = [tok.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+            orths = [tok.text[a:b] for a, b in pairwise(bounds)]
             retok.split(tok, orths, heads=[(tok, 0)] * len(orths))
     for key, spans in saved.items():
-        doc.spans[key] = [doc.char_span(s, e, label=lab) for s, e, lab in spans]
+        rebuilt = [doc.char_span(s, e, label=lab) for s, e, lab in spans]
+        doc.spans[key] = [sp for sp in rebuilt if sp is not None]
 
 
 def write_spans(doc: Doc, key: str, candidates: list[Candidate]) -> None:

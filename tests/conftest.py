@@ -1,0 +1,47 @@
+"""Shared fixtures: the samples, the seed's gold, the corpus in ../shared when present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import govextract
+from govextract.models import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+OUTPUTS = ROOT / "outputs"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SCORER = Path(__file__).parent / "tools" / "score.py"
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, Any]:
+    return json.loads((SAMPLES / "seed-report.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_doc() -> Document:
+    return govextract.extract_file(SAMPLES / "seed-report.txt")
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def extract():
+    """``extract(text) -> Document`` for unit tests on small strings."""
+    return govextract.extract_text

@@ -1,0 +1,79 @@
+"""The command line, called as ``main(args)``: outputs, errors and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from govextract.cli import _parser, main
+
+
+def test_cli_extract_writes_json_and_csv(tmp_path: Path, samples_dir: Path, capsys):
+    assert main(["extract", str(samples_dir / "seed-report.txt"), "-o", str(tmp_path)]) == 0
+    doc = json.loads((tmp_path / "seed-report.json").read_text(encoding="utf-8"))
+    assert doc["schema_name"] == "govextract.Document" and doc["schema_version"] == "1.0"
+    with (tmp_path / "seed-report.entities.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(doc["entities"])
+    q = next(r for r in rows if r["text"] == "超千万份")
+    assert (q["value"], q["unit"], q["comparison"], q["section_path"]) == ("10000000.0", "份", "more_than", "五 > 5.3")
+    with (tmp_path / "seed-report.sections.csv").open(encoding="utf-8") as f:
+        assert len(list(csv.DictReader(f))) == len(doc["sections"])
+    assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_cli_extract_to_stdout(samples_dir: Path, capsys):
+    assert main(["extract", str(samples_dir / "seed-report.txt"), "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["source"]["name"] == "seed-report.txt"
+
+
+def test_cli_bad_files_do_not_stop_the_others(tmp_path: Path, samples_dir: Path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    code = main(["extract", str(empty), str(samples_dir / "seed-report.txt"), str(tmp_path / "x.xlsx"),
+                 "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "error: [GX103 empty_file]" in err and "empty.txt" in err
+    assert "unsupported_format" in err and "Traceback" not in err
+    assert (out / "seed-report.json").is_file() and not (out / "empty.json").exists()
+
+
+def test_cli_debug_shows_traceback(tmp_path: Path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["--debug", "extract", str(empty), "-o", str(tmp_path)]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_cli_same_stem_inputs_do_not_overwrite(tmp_path: Path):
+    a, b = tmp_path / "report.txt", tmp_path / "report.md"
+    a.write_text("一、甲\n深圳。", encoding="utf-8")
+    b.write_text("# 一、乙\n上海。", encoding="utf-8")
+    assert main(["extract", str(a), str(b), "-o", str(tmp_path / "o")]) == 0
+    assert {p.name for p in (tmp_path / "o").glob("*.json")} == {"report.txt.json", "report.md.json"}
+
+
+def test_cli_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["extract"])
+    assert info.value.code == 2
+    assert main(["extract", "x.txt", "--format", "xml"]) == 2
+
+
+def test_cli_every_command_has_help():
+    parser = _parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, p in sub.choices.items():
+        assert p.description, name
+        assert all(a.help for a in p._actions if a.dest != "help"), name
+
+
+def test_cli_schema(tmp_path: Path):
+    assert main(["schema", "-o", str(tmp_path)]) == 0
+    schema = json.loads((tmp_path / "document.schema.json").read_text(encoding="utf-8"))
+    assert "entities" in schema["properties"]

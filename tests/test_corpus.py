@@ -1,0 +1,87 @@
+"""Robustness on real reports the tool was not tuned on (../shared/corpus; skipped when absent).
+
+The checks are about shapes any report has, never about one document's content."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import govextract
+
+from .conftest import CORPUS
+
+TEXTS = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+_CN = "一二三四五六七八九十"
+
+
+def cn_int(s: str) -> int:
+    if len(s) == 1:
+        return _CN.index(s) + 1
+    if s[0] == "十":
+        return 10 + _CN.index(s[1]) + 1
+    return (_CN.index(s[0]) + 1) * 10 + (_CN.index(s[2]) + 1 if len(s) == 3 else 0)
+
+
+@pytest.fixture(scope="module")
+def corpus_docs(corpus_dir: Path):
+    return {name: govextract.extract_file(corpus_dir / name) for name in TEXTS}
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_corpus_text_goes_through(corpus_docs, name):
+    doc = corpus_docs[name]
+    assert doc.sections and doc.paragraphs and doc.entities
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text
+    for s in doc.sections:
+        assert 0 <= s.start < s.end <= len(doc.text)
+        assert s.title is None or len(s.title) <= 40
+        assert not re.match(r"^(——|[一二三四五六七八九十]是)", doc.text[s.start:s.end])
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_corpus_top_level_numbers_run_in_order(corpus_docs, name):
+    """A reader accepts a tree whose 一、二、三… and （一）（二）… siblings count up by one."""
+    doc = corpus_docs[name]
+    by_parent: dict[str | None, list[str]] = {}
+    for s in doc.sections:
+        if s.number and re.fullmatch(r"[（(]?[一二三四五六七八九十]+[）)]?", s.number):
+            by_parent.setdefault(s.parent, []).append(s.number.strip("（）()"))
+    for numbers in by_parent.values():
+        ints = [cn_int(n) for n in numbers]
+        assert ints == list(range(ints[0], ints[0] + len(ints))), numbers
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_corpus_tree_levels_are_consistent(corpus_docs, name):
+    doc = corpus_docs[name]
+    by_id = {s.id: s for s in doc.sections}
+    for s in doc.sections:
+        if s.parent:
+            assert by_id[s.parent].level == s.level - 1
+            assert by_id[s.parent].start < s.start and s.end <= by_id[s.parent].end
+        else:
+            assert s.level == 1
+
+
+def test_corpus_gbk_and_utf8_give_identical_output(corpus_docs):
+    gbk = corpus_docs["gov-work-report-2020-national.gbk.txt"]
+    utf8 = corpus_docs["gov-work-report-2020-national.txt"]
+    assert gbk.source.encoding == "gb18030" and utf8.source.encoding == "utf-8"
+    strip = {"source"}
+    assert gbk.model_dump(exclude=strip) == utf8.model_dump(exclude=strip)
+
+
+def test_corpus_headings_with_run_in_text_keep_their_body(corpus_docs):
+    """Where a （一） heading carries its first paragraph, that text stays a paragraph."""
+    for doc in corpus_docs.values():
+        covered = set()
+        for p in doc.paragraphs:
+            covered.update(range(p.start, p.end))
+        heading_only = {s.start for s in doc.sections}
+        for line in re.finditer(r"[^\n]+", doc.text):
+            if line.start() not in heading_only:
+                assert line.start() in covered, line.group()[:30]
