@@ -54,7 +54,8 @@ def test_segment_look_alikes_are_not_headings(line):
 
 
 def test_segment_tree_from_an_excerpt():
-    text = "五、格局\n5.1 总体\n正文一。\n5.2 东部\n正文二。\n六、问题\n6.1 技术\n正文三。\n数据来源\n1. 官方发布：文件；"
+    text = ("五、格局\n5.1 总体\n正文一。\n5.2 东部\n正文二。\n六、问题\n6.1 技术\n正文三。\n"
+            "数据来源\n1. 官方发布：文件；")
     seg = segment(text)
     got = [(s.number, s.title, s.level, s.parent) for s in seg.sections]
     assert got == [
