@@ -32,11 +32,13 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def extract_file(path: str | Path) -> Document:
-    """Read one file (``.txt``, ``.md``, ``.pdf``) and return its :class:`Document`."""
+def extract_file(path: str | Path, password: str | None = None) -> Document:
+    """Read one file (``.txt``, ``.md``, ``.pdf``) and return its :class:`Document`.
+
+    ``password`` opens an encrypted PDF."""
     from .pipeline import extract_file as run  # spaCy and jieba load on first use, not on import
 
-    return run(path)
+    return run(path, password)
 
 
 def extract_text(text: str, name: str = "text.txt") -> Document:

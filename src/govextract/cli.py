@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
                     help="output folder, or - to print the JSON to stdout (default: outputs)")
     ex.add_argument("--format", default="json,csv", metavar="FORMATS",
                     help="comma-separated output formats: json, csv (default: json,csv)")
+    ex.add_argument("--password", default=None, metavar="PASSWORD", help="password of encrypted PDFs")
 
     sc = sub.add_parser("schema", help="write the JSON Schema of the output",
                         description="Write the JSON Schema generated from the document model.")
@@ -62,7 +63,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     out = None if args.output == "-" else Path(args.output)
     for path, stem in zip(args.files, _stems(args.files), strict=True):
         try:
-            doc = extract_file(path)
+            doc = extract_file(path, args.password)
         except GovextractError as exc:
             if exc.source is None:
                 exc.source = str(path)

@@ -50,20 +50,24 @@ def to_entities(
     text: str,
     cands: list[Candidate],
     section_at: Callable[[int], str | None],
-    page_at: Callable[[int], int | None] | None = None,
+    locate: Callable[[int, int], tuple[int | None, list[float] | None]] | None = None,
     gazetteer: Gazetteer | None = None,
 ) -> list[Entity]:
+    """Typed entities from the pipeline's winning candidates; ``locate(start, end)`` gives
+    the page and box of a span, for PDFs."""
     g = gazetteer or load_gazetteer()
     context = _context_provinces(cands, g)
     out: list[Entity] = []
     for i, c in enumerate(cands, start=1):
+        page, bbox = locate(c.start, c.end) if locate else (None, None)
         common: dict[str, object] = {
             "id": f"e{i}",
             "text": text[c.start:c.end],
             "start": c.start,
             "end": c.end,
             "section": section_at(c.start),
-            "page": page_at(c.start) if page_at else None,
+            "page": page,
+            "bbox": bbox,
         }
         a = c.attrs
         if c.label == "place":

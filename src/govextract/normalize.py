@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 _WIDE = ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))  # full-width 0-9, A-Z, a-z
 _FOLD = {cp: cp - 0xFEE0 for lo, hi in _WIDE for cp in range(lo, hi + 1)}
@@ -26,19 +27,27 @@ class OffsetMap:
 
     segments: tuple[tuple[int, int, int], ...]
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s[0] for s in self.segments]
+
     def to_raw(self, i: int) -> int:
-        starts = [s[0] for s in self.segments]
-        k = max(bisect_right(starts, i) - 1, 0)
+        k = max(bisect_right(self._starts, i) - 1, 0)
         c, r, n = self.segments[k]
         return r + min(i - c, n)
 
+    @cached_property
+    def _raw_ends(self) -> list[int]:
+        return [r + n for _, r, n in self.segments]
+
     def from_raw(self, j: int) -> int:
         """First clean offset whose raw position is at or after ``j``."""
-        for c, r, n in self.segments:
-            if j < r + n:
-                return c + max(j - r, 0)
-        last = self.segments[-1] if self.segments else (0, 0, 0)
-        return last[0] + last[2]
+        k = bisect_right(self._raw_ends, j)
+        if k == len(self.segments):
+            last = self.segments[-1] if self.segments else (0, 0, 0)
+            return last[0] + last[2]
+        c, r, _ = self.segments[k]
+        return c + max(j - r, 0)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -12,7 +13,7 @@ from .ingest.base import sha256_of
 from .metadata import find_metadata
 from .models import Document, Generator, Page, Source, SourceFormat
 from .nlp import find_entities
-from .normalize import normalize
+from .normalize import OffsetMap, normalize
 from .segment import segment
 
 
@@ -26,6 +27,23 @@ def _layout_hints(raw: RawDocument, to_clean: dict[int, int]) -> dict[int, bool]
         if clean is not None:
             out[clean] = st.bold or st.size > raw.body_size + 0.5
     return out
+
+
+def _locator(raw: RawDocument, offsets: OffsetMap) -> Callable[[int, int], tuple[int | None, list[float] | None]]:
+    """(start, end) in clean text → the page of its first character and the box of its
+    characters on that page, in PDF points."""
+
+    def locate(start: int, end: int) -> tuple[int | None, list[float] | None]:
+        raws = [offsets.to_raw(i) for i in range(start, end)]
+        page = raw.char_pages[raws[0]] if raws and raws[0] < len(raw.char_pages) else None
+        boxes = [raw.char_boxes[j] for j in raws if j < len(raw.char_boxes) and raw.char_pages[j] == page]
+        real = [b for b in boxes if b is not None]
+        if not real:
+            return page, None
+        return page, [round(min(b[0] for b in real), 2), round(min(b[1] for b in real), 2),
+                      round(max(b[2] for b in real), 2), round(max(b[3] for b in real), 2)]
+
+    return locate
 
 
 def extract_raw(raw: RawDocument) -> Document:
@@ -43,7 +61,8 @@ def extract_raw(raw: RawDocument) -> Document:
         hints = _layout_hints(raw, to_clean)
     seg = segment(text, norm.markdown_headings, hints)
     page_at = page_lookup([p.start for p in pages], [p.number for p in pages]) if pages else None
-    entities = to_entities(text, find_entities(text), seg.section_at, page_at)
+    locate = _locator(raw, norm.offsets) if raw.char_boxes else None
+    entities = to_entities(text, find_entities(text), seg.section_at, locate)
     if page_at:
         for s in seg.sections:
             s.page_start = page_at(s.start)
@@ -66,9 +85,9 @@ def extract_raw(raw: RawDocument) -> Document:
     )
 
 
-def extract_file(path: str | Path) -> Document:
+def extract_file(path: str | Path, password: str | None = None) -> Document:
     """Read one file (``.txt``, ``.md``, ``.pdf``) and extract its structure and entities."""
-    return extract_raw(ingest(path))
+    return extract_raw(ingest(path, password))
 
 
 def extract_text(text: str, name: str = "text.txt") -> Document:

@@ -181,13 +181,13 @@ def segment(
     seg = Segmentation()
     stack: list[tuple[str, Section]] = []
     heading_lines: dict[int, bool] = {}  # line start -> whether the line also carries body text
-    for lo, hi in _lines(text):
+    found = [(lo, hi, h) for lo, hi in _lines(text) if (h := classify_line(text[lo:hi], grammar, md.get(lo)))]
+    if any(layout.get(lo) for lo, _, _ in found):
+        # The layout sets headings apart (bold, larger): a numbered line set as body text is
+        # not one (a table row 一、食品烟酒 99.2, a list item).
+        found = [(lo, hi, h) for lo, hi, h in found if layout.get(lo) is not False]
+    for lo, hi, h in found:
         line = text[lo:hi]
-        if layout.get(lo) is False:
-            continue
-        h = classify_line(line, grammar, md.get(lo))
-        if h is None:
-            continue
         if h.kind == "back" or h.kind == "md1":
             stack = []
         else:

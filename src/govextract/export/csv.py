@@ -50,4 +50,10 @@ def write_csv(doc: Document, out_dir: Path, stem: str) -> list[Path]:
     sp, ep = out_dir / f"{stem}.sections.csv", out_dir / f"{stem}.entities.csv"
     _write(sp, SECTION_COLUMNS, sec_rows)
     _write(ep, ENTITY_COLUMNS, ent_rows)
-    return [sp, ep]
+    written = [sp, ep]
+    for t in doc.tables:
+        tp = out_dir / f"{stem}.table-{t.id}.csv"
+        with tp.open("w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows([["" if c is None else c for c in row] for row in t.rows])
+        written.append(tp)
+    return written

@@ -10,25 +10,29 @@ from .base import LineStyle, RawDocument
 from .text import read_text
 
 
-def _read_pdf(path: Path) -> RawDocument:
+def _read_pdf(path: Path, password: str | None = None) -> RawDocument:
     from .pdf import read_pdf  # pdfplumber is imported only when a PDF is read
 
-    return read_pdf(path)
+    return read_pdf(path, password)
 
 
-READERS: dict[str, Callable[[Path], RawDocument]] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_text,
-    ".markdown": read_text,
+def _read_text(path: Path, password: str | None = None) -> RawDocument:
+    return read_text(path)
+
+
+READERS: dict[str, Callable[[Path, str | None], RawDocument]] = {
+    ".txt": _read_text,
+    ".text": _read_text,
+    ".md": _read_text,
+    ".markdown": _read_text,
     ".pdf": _read_pdf,
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
 
 
-def ingest(path: str | Path) -> RawDocument:
-    """Read one file with the reader its extension names."""
+def ingest(path: str | Path, password: str | None = None) -> RawDocument:
+    """Read one file with the reader its extension names (``password`` opens an encrypted PDF)."""
     p = Path(path)
     reader = READERS.get(p.suffix.lower())
     if reader is None:
@@ -39,7 +43,7 @@ def ingest(path: str | Path) -> RawDocument:
     if not p.is_file():
         raise FileNotFound("no such file", str(p))
     try:
-        return reader(p)
+        return reader(p, password)
     except IngestError:
         raise
     except OSError as exc:

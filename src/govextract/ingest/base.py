@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SkipValidation
 
 from ..models import Furniture, Page, Source, Table
 from ..models.common import Model
@@ -31,6 +31,10 @@ class RawDocument(Model):
     warnings: list[str] = Field(default_factory=list)
     line_styles: list[LineStyle] = Field(default_factory=list)
     body_size: float | None = Field(None, description="Most common font size of body text")
+    char_boxes: SkipValidation[list[tuple[float, float, float, float] | None]] = Field(
+        default_factory=list, exclude=True, description="PDF box of each character of text (None: inserted)")
+    char_pages: SkipValidation[list[int]] = Field(
+        default_factory=list, exclude=True, description="Page number of each character of text")
 
 
 def sha256_of(data: bytes) -> str:

@@ -1,0 +1,160 @@
+"""From positioned lines to running text, the Chinese way (pure; no PDF library here).
+
+- Running headers and footers are found by repetition at the same edge of many
+  pages (digits folded, so ``- 3 -`` and ``- 4 -`` repeat), page numbers by shape.
+- A line that wraps mid-sentence joins the next with nothing between two CJK
+  characters and one space between two Latin words; a paragraph runs on across a
+  page break. A new paragraph starts at a first-line indent, after a short last
+  line, or where the type changes (a heading).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+BBoxT = tuple[float, float, float, float]
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－~·\s]*\d{1,4}[-—–－~·\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|[-—–－\s]*[ivxlcIVXLC]{1,6}[-—–－\s]*)$"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0xF900 <= o <= 0xFAFF)
+
+
+@dataclass
+class PdfChar:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class PdfLine:
+    """One printed line: its characters (spaces included, as the PDF has them) and type."""
+
+    page: int
+    chars: list[PdfChar]
+    size: float
+    bold: bool
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    top: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        ink = [c for c in self.chars if not c.text.isspace()] or self.chars
+        self.x0 = min(c.x0 for c in ink)
+        self.x1 = max(c.x1 for c in ink)
+        self.top = min(c.top for c in ink)
+
+    @property
+    def text(self) -> str:
+        return "".join(t for t, _ in join_chars(self.chars, self.size)).strip()
+
+
+def _signature(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def find_furniture(pages: list[list[PdfLine]]) -> dict[tuple[int, int], str]:
+    """``(page index, line index) → header | footer | page_number`` for page furniture.
+
+    Only the two lines nearest each edge are considered. A line is furniture when its
+    digit-folded text recurs at that edge on at least two pages and 40% of them, or
+    when it has the shape of a page number."""
+    edges: list[tuple[int, int, str]] = []  # (page index, line index, top|bottom)
+    for pi, lines in enumerate(pages):
+        order = sorted(range(len(lines)), key=lambda i: lines[i].top)
+        for i in order[:2]:
+            edges.append((pi, i, "top"))
+        for i in order[-2:]:
+            if i not in order[:2]:
+                edges.append((pi, i, "bottom"))
+    counts: Counter[tuple[str, str]] = Counter()
+    for pi, i, edge in edges:
+        counts[(edge, _signature(pages[pi][i].text))] += 1
+    need = max(2, int(0.4 * len(pages) + 0.999))
+    out: dict[tuple[int, int], str] = {}
+    for pi, i, edge in edges:
+        text = pages[pi][i].text
+        if not text:
+            continue
+        if _PAGE_NUMBER.match(text):
+            out[(pi, i)] = "page_number"
+        elif len(pages) >= 2 and counts[(edge, _signature(text))] >= need:
+            out[(pi, i)] = "header" if edge == "top" else "footer"
+    return out
+
+
+def join_chars(chars: list[PdfChar], size: float) -> list[tuple[str, BBoxT | None]]:
+    """Characters of one line as text, each with its box (None for an inserted space).
+
+    A space character stays, except between two CJK characters (letter-spaced headings
+    ``综 合``); a gap with no space character becomes a space only between two Latin
+    words, so the gap a word processor leaves in ``2025 年`` goes."""
+    out: list[tuple[str, BBoxT | None]] = []
+    pending = False
+    prev: PdfChar | None = None
+    for c in chars:
+        if c.text.isspace():
+            pending = True
+            continue
+        if prev is not None:
+            a, b = prev.text[-1], c.text[0]
+            latin_pair = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+            if pending and not (is_cjk(a) and is_cjk(b)):
+                out.append((" ", None))
+            elif not pending and latin_pair and c.x0 - prev.x1 > 0.25 * size:
+                out.append((" ", None))
+        for ch in c.text:
+            out.append((ch, (c.x0, c.top, c.x1, c.bottom)))
+        prev, pending = c, False
+    return out
+
+
+@dataclass
+class Margins:
+    left: float
+    right: float
+    body_size: float
+
+
+def body_margins(lines: list[PdfLine]) -> Margins:
+    sizes = Counter(round(ln.size, 1) for ln in lines if ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else 12.0
+    body_lines = [ln for ln in lines if abs(ln.size - body) < 0.6 and len(ln.text) >= 4]
+    if not body_lines:
+        body_lines = lines
+    left = Counter(round(ln.x0) for ln in body_lines).most_common(1)[0][0]
+    rights = sorted(ln.x1 for ln in body_lines)
+    right = rights[int(0.9 * (len(rights) - 1))]
+    return Margins(float(left), right, body)
+
+
+def starts_paragraph(prev: PdfLine | None, line: PdfLine, m: Margins) -> bool:
+    if prev is None:
+        return True
+    size = m.body_size
+    if abs(prev.size - line.size) > 0.6 or prev.bold != line.bold:
+        return True
+    if line.x0 - m.left >= 1.5 * size:  # first-line indent, or a centred / right-aligned line
+        return True
+    if prev.x1 < m.right - 2 * size:  # the previous line stopped short
+        return True
+    return False
+
+
+def join_lines(prev_text: str, next_text: str) -> str:
+    """What goes between two wrapped lines of one paragraph: a space only between Latin words."""
+    if not prev_text or not next_text:
+        return ""
+    a, b = prev_text[-1], next_text[0]
+    return " " if (a.isascii() and a.isalnum() and b.isascii() and b.isalnum()) else ""

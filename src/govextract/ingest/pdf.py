@@ -1,0 +1,177 @@
+"""PDF text layers with pdfplumber: pages one at a time, furniture out, paragraphs joined.
+
+The output is a :class:`RawDocument` whose text has one paragraph per line, with
+each page's span, the furniture removed from it, the tables found on the pages,
+the type of each paragraph's first line (for headings), and a box for every
+character so that entities can point at the page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..errors import EmptyDocument, EncryptedPdf, NoTextLayer, PdfError
+from ..models import Furniture, Page, Source, SourceFormat, Table
+from .base import LineStyle, RawDocument, sha256_of
+from .layout import BBoxT, PdfChar, PdfLine, body_margins, find_furniture, join_chars, join_lines, starts_paragraph
+
+_BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi", "黑体", "hei")
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.lower()
+    return any(m in name for m in _BOLD_MARKERS)
+
+
+def _open(path: Path, data: bytes, password: str | None) -> Any:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        return pdfplumber.open(path, password=password or "")
+    except PDFPasswordIncorrect as exc:
+        msg = "wrong password" if password else "the PDF is encrypted; give its password with --password"
+        raise EncryptedPdf(msg, path.name) from exc
+    except PDFEncryptionError as exc:
+        raise EncryptedPdf(f"unsupported encryption: {exc}", path.name) from exc
+    except Exception as exc:  # pdfminer raises many kinds on a broken file
+        kind = type(exc).__name__
+        raise PdfError(f"not a readable PDF ({kind}: {exc})".rstrip(": )") + ")", path.name) from exc
+
+
+def _page_lines(page: Any, page_index: int, table_boxes: list[BBoxT]) -> list[PdfLine]:
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in table_boxes)
+
+    view = page.filter(outside) if table_boxes else page
+    out: list[PdfLine] = []
+    for ln in view.extract_text_lines(layout=False, strip=True, return_chars=True, keep_blank_chars=True):
+        chars = sorted(ln["chars"], key=lambda c: c["x0"])
+        ink = [c for c in chars if not c["text"].isspace()]
+        if not ink:
+            continue
+        size = Counter(round(c["size"], 1) for c in ink).most_common(1)[0][0]
+        bold = sum(_is_bold(c.get("fontname", "")) for c in ink) * 2 > len(ink)
+        pcs = [PdfChar(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars]
+        out.append(PdfLine(page_index, pcs, size, bold))
+    return out
+
+
+def _tables(page: Any, page_number: int, first_id: int) -> tuple[list[Table], list[BBoxT]]:
+    tables: list[Table] = []
+    boxes: list[BBoxT] = []
+    for t in page.find_tables():
+        rows = [[cell if cell is None else " ".join(cell.split()) for cell in row] for row in t.extract()]
+        if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
+            continue  # a box drawn round a paragraph is not a table
+        x0, top, x1, bottom = (float(v) for v in t.bbox)
+        boxes.append((x0, top, x1, bottom))
+        caption = None
+        px0, ptop, px1, _ = page.bbox
+        above = page.crop((px0, max(ptop, top - 30), px1, max(ptop, top))).extract_text().strip().splitlines()
+        if above and above[-1].lstrip().startswith(("表", "Table")):
+            caption = above[-1].strip()
+        tables.append(Table(id=f"t{first_id + len(tables)}", page=page_number,
+                            bbox=[round(v, 2) for v in (x0, top, x1, bottom)], caption=caption, rows=rows))
+    return tables, boxes
+
+
+def read_pdf(path: Path, password: str | None = None) -> RawDocument:
+    """Read a PDF's text layer page by page (each page released after use)."""
+    data = path.read_bytes()
+    if not data:
+        raise EmptyDocument("the file is empty", path.name)
+    pdf = _open(path, data, password)
+    pages: list[list[PdfLine]] = []
+    tables: list[Table] = []
+    cid_pages: list[int] = []
+    try:
+        for i, page in enumerate(pdf.pages):
+            try:
+                found, boxes = _tables(page, i + 1, len(tables) + 1)
+                tables += found
+                lines = _page_lines(page, i, boxes)
+            except Exception as exc:
+                raise PdfError(f"cannot read page {i + 1}: {type(exc).__name__}: {exc}", path.name) from exc
+            finally:
+                page.close()  # pdfplumber caches every parsed page unless told to let go
+            if any("(cid:" in ln.text for ln in lines):
+                cid_pages.append(i + 1)
+            pages.append(lines)
+    except PdfError:
+        raise
+    except Exception as exc:
+        raise PdfError(f"broken PDF structure ({type(exc).__name__}: {exc})", path.name) from exc
+    finally:
+        pdf.close()
+    if not pages:
+        raise PdfError("the PDF has no pages", path.name)
+    if not any(ln.text for lines in pages for ln in lines) and not tables:
+        raise NoTextLayer(
+            "no text layer: the pages are images (a scan?); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`",
+            path.name,
+        )
+    return _assemble(path, data, pages, tables, cid_pages)
+
+
+def _assemble(path: Path, data: bytes, pages: list[list[PdfLine]], tables: list[Table],
+              cid_pages: list[int]) -> RawDocument:
+    furniture_at = find_furniture(pages)
+    furniture = [
+        Furniture(page=pi + 1, kind=kind, text=pages[pi][li].text)  # type: ignore[arg-type]
+        for (pi, li), kind in sorted(furniture_at.items())
+    ]
+    body = [ln for pi, lines in enumerate(pages) for li, ln in enumerate(lines) if (pi, li) not in furniture_at]
+    margins = body_margins(body) if body else None
+    text: list[str] = []
+    boxes: list[BBoxT | None] = []
+    box_pages: list[int] = []
+    styles: list[LineStyle] = []
+    page_starts: dict[int, int] = {}
+    pos = 0
+    prev: PdfLine | None = None
+    prev_text = ""
+    for ln in body:
+        pieces = join_chars(ln.chars, ln.size)
+        line_text = "".join(t for t, _ in pieces).strip()
+        if not line_text:
+            continue
+        new_para = margins is None or starts_paragraph(prev, ln, margins)
+        sep = "\n" if new_para and pos else ("" if new_para else join_lines(prev_text, line_text))
+        for ch in sep:
+            text.append(ch)
+            boxes.append(None)
+            box_pages.append(ln.page + 1)
+            pos += 1
+        page_starts.setdefault(ln.page, pos)
+        if new_para:
+            styles.append(LineStyle(start=pos, end=pos + len(line_text), size=ln.size, bold=ln.bold))
+        lead = len(pieces) - len("".join(t for t, _ in pieces).lstrip())
+        for t, box in pieces[lead:lead + len(line_text)]:
+            text.append(t)
+            boxes.append(box)
+            box_pages.append(ln.page + 1)
+            pos += 1
+        prev, prev_text = ln, line_text
+    full = "".join(text)
+    page_list: list[Page] = []
+    ordered = sorted(page_starts.items())
+    for k, (pi, start) in enumerate(ordered):
+        end = ordered[k + 1][1] if k + 1 < len(ordered) else len(full)
+        page_list.append(Page(number=pi + 1, start=start, end=end))
+    warnings = []
+    if cid_pages:
+        warnings.append("glyphs without a Unicode mapping, shown as (cid:NN), on pages "
+                        + ", ".join(map(str, cid_pages)) + ": their text may be wrong")
+    source = Source(name=path.name, format=SourceFormat.pdf, sha256=sha256_of(data), bytes=len(data),
+                    encoding=None, pages=len(pages))
+    raw = RawDocument(source=source, text=full, pages=page_list, furniture=furniture, tables=tables,
+                      warnings=warnings, line_styles=styles, body_size=margins.body_size if margins else None)
+    raw.char_boxes = boxes
+    raw.char_pages = box_pages
+    return raw
