@@ -85,3 +85,45 @@ def test_corpus_headings_with_run_in_text_keep_their_body(corpus_docs):
         for line in re.finditer(r"[^\n]+", doc.text):
             if line.start() not in heading_only:
                 assert line.start() in covered, line.group()[:30]
+
+
+PDFS = sorted(p.name for p in CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def corpus_pdfs(corpus_dir: Path):
+    return {name: govextract.extract_file(corpus_dir / name) for name in PDFS}
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_corpus_pdf_goes_through(corpus_pdfs, name):
+    doc = corpus_pdfs[name]
+    assert doc.source.pages and doc.pages
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text and e.page is not None
+    lines = set(doc.text.split("\n"))
+    for f in doc.furniture:
+        if f.kind in ("header", "footer"):
+            assert f.text not in lines, f
+    for s in doc.sections:
+        assert s.page_start is not None
+        assert s.title is None or len(s.title) <= 40
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_corpus_pdf_numbered_headings_count_up(corpus_pdfs, name):
+    doc = corpus_pdfs[name]
+    tops = [s.number for s in doc.sections if s.level == 1 and s.number]
+    if tops and all(re.fullmatch(r"[一二三四五六七八九十]+", n) for n in tops):
+        ints = [cn_int(n) for n in tops]
+        assert ints == list(range(ints[0], ints[0] + len(ints)))
+
+
+def test_corpus_pdf_tables_only_file_has_no_sections(corpus_pdfs):
+    """A PDF that is nothing but ruled tables: tables out, no invented sections or counts."""
+    tables_only = [d for d in corpus_pdfs.values() if d.tables and len(d.tables) >= len(d.pages)]
+    assert tables_only
+    for doc in tables_only:
+        assert doc.sections == []
+        assert all(len(t.rows) >= 2 for t in doc.tables)
+        assert not [e for e in doc.entities if e.type in ("quantity", "percentage")]

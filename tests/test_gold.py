@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import govextract
 from govextract.export import to_json
 
 from .conftest import SCORER, SHARED
@@ -31,8 +32,10 @@ def score_rows(doc_json: str, gold: Path, tmp_path: Path) -> list[tuple[str, int
     return rows
 
 
-def test_gold_every_scorer_row_is_full(seed_doc, samples_dir, tmp_path):
-    rows = score_rows(to_json(seed_doc), samples_dir / "seed-report.gold.json", tmp_path)
+@pytest.mark.parametrize("sample", ["seed-report.txt", "seed-report.pdf"])
+def test_gold_every_scorer_row_is_full(sample, samples_dir, tmp_path):
+    doc = govextract.extract_file(samples_dir / sample)
+    rows = score_rows(to_json(doc), samples_dir / "seed-report.gold.json", tmp_path)
     short = [line for name, hit, total, line in rows if hit != total]
     assert not short, "\n".join(short)
     assert len(rows) >= 15

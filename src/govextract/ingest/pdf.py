@@ -28,9 +28,16 @@ def _is_bold(fontname: str) -> bool:
 def _open(path: Path, data: bytes, password: str | None) -> Any:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        return pdfplumber.open(path, password=password or "")
+        try:
+            return pdfplumber.open(path, password=password or "")
+        except PdfminerException as wrapped:  # pdfplumber wraps what pdfminer raised
+            inner = wrapped.args[0] if wrapped.args and isinstance(wrapped.args[0], Exception) else None
+            if inner is None:
+                raise
+            raise inner from wrapped
     except PDFPasswordIncorrect as exc:
         msg = "wrong password" if password else "the PDF is encrypted; give its password with --password"
         raise EncryptedPdf(msg, path.name) from exc
@@ -123,7 +130,7 @@ def _assemble(path: Path, data: bytes, pages: list[list[PdfLine]], tables: list[
               cid_pages: list[int]) -> RawDocument:
     furniture_at = find_furniture(pages)
     furniture = [
-        Furniture(page=pi + 1, kind=kind, text=pages[pi][li].text)  # type: ignore[arg-type]
+        Furniture(page=pi + 1, kind=kind, text=pages[pi][li].text)
         for (pi, li), kind in sorted(furniture_at.items())
     ]
     body = [ln for pi, lines in enumerate(pages) for li, ln in enumerate(lines) if (pi, li) not in furniture_at]
