@@ -117,3 +117,16 @@ def test_entities_offsets_and_sections(extract):
     sec = {e.text: e.section for e in doc.entities}
     assert sec["深圳"] == sec["超80项"] == "s1"
     assert sec["上海"] == sec["95%以上"] == sec["2026-2030年"] == "s2"
+
+
+def test_entities_long_text_in_pieces_finds_the_same(extract, seed_doc):
+    """A text longer than one pipeline piece gives, copy for copy, what one copy gives."""
+    from govextract.nlp import CHUNK_CHARS
+
+    copies = CHUNK_CHARS // len(seed_doc.text) + 2
+    doc = extract("\n".join([seed_doc.text] * copies))
+    one = [(e.type, e.text) for e in seed_doc.entities]
+    assert [(e.type, e.text) for e in doc.entities] == one * copies
+    step = len(seed_doc.text) + 1
+    assert [e.start - k * step for k in range(copies) for e in doc.entities[k * len(one):(k + 1) * len(one)]] == \
+        [e.start for e in seed_doc.entities] * copies

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .errors import EmptyDocument
 from .extract import page_lookup, to_entities
 from .gazetteer import load_gazetteer
 from .ingest import RawDocument, ingest
@@ -92,7 +93,9 @@ def extract_file(path: str | Path, password: str | None = None) -> Document:
 
 def extract_text(text: str, name: str = "text.txt") -> Document:
     """Extract from a string, as if it were the UTF-8 text file ``name``."""
-    data = text.encode("utf-8")
+    if not text.strip():
+        raise EmptyDocument("the text is empty", name)
+    data = text.encode("utf-8", errors="surrogatepass")
     source = Source(name=name, format=SourceFormat.txt, sha256=sha256_of(data), bytes=len(data), encoding="utf-8")
     return extract_raw(RawDocument(source=source, text=text))
 

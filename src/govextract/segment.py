@@ -108,13 +108,16 @@ class Segmentation:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     points: list[Point] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def section_at(self, offset: int) -> str | None:
-        """Id of the innermost section holding ``offset``."""
+        """Id of the innermost section holding ``offset`` (sections must be complete)."""
         # Sections nest and come in document order: the innermost holder of an offset is
         # the last section starting at or before it that has not yet ended.
-        starts = [s.start for s in self.sections]
-        for s in reversed(self.sections[: bisect_right(starts, offset)]):
+        if len(self._starts) != len(self.sections):
+            self._starts = [s.start for s in self.sections]
+        for k in range(bisect_right(self._starts, offset) - 1, -1, -1):
+            s = self.sections[k]
             if offset < s.end or (offset == s.end == s.start):
                 return s.id
         return None

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from functools import cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
 from . import initiatives, organizations, periods, places, quantities, resolve  # noqa: F401  (factories)
 from .resolve import SPANS_KEY
-from .spans import ATTRS_KEY, Candidate, read_spans
+from .spans import ATTRS_KEY, TEXT_KEY, Candidate, read_spans
 
 PIPES = (
     "govextract_places",
@@ -45,9 +47,54 @@ def get_nlp() -> Language:
     return nlp
 
 
+CHUNK_CHARS = 50_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """``text`` cut at line ends into pieces of about ``size`` characters, with their offsets.
+
+    Entities never cross a line, so nothing is lost; spaCy's zh tokenizer aligns its words
+    to the text in time that grows with the square of the length, so pieces keep it linear."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= size else text.rfind("\n", start, start + size) + 1
+        if end <= start:
+            nl = text.find("\n", start + size)
+            end = len(text) if nl < 0 else nl + 1
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
 def find_entities(text: str) -> list[Candidate]:
-    """Run the pipeline on ``text`` and return the winning candidates with their attributes."""
-    return read_spans(get_nlp()(text), SPANS_KEY)
+    """Run the pipeline on ``text`` and return the winning candidates with their attributes.
+
+    Long texts go through in pieces; names of initiatives learnt anywhere in the document
+    are then found in all of it, and overlaps decided once more over the whole."""
+    nlp = get_nlp()
+    pieces = chunks(text)
+    won: list[Candidate] = []
+    kinds: dict[str, str] = {}
+    for (offset, _), doc in zip(pieces, nlp.pipe(_make_docs(nlp, pieces)), strict=True):
+        won += [Candidate(c.start + offset, c.end + offset, c.label, c.attrs) for c in read_spans(doc, SPANS_KEY)]
+        for name, kind in doc.user_data.get(initiatives.NAMES_KEY, {}).items():
+            kinds.setdefault(name, kind)
+    if len(pieces) <= 1:
+        return won
+    return resolve.resolve(won + _initiative_finder().spread(text, kinds))
+
+
+def _make_docs(nlp: Language, pieces: list[tuple[int, str]]) -> Iterator[Doc]:
+    for _, piece in pieces:
+        doc = nlp.make_doc(piece)
+        doc.user_data[TEXT_KEY] = piece  # spaCy would rebuild it from the tokens
+        yield doc
+
+
+@cache
+def _initiative_finder() -> initiatives.InitiativeFinder:
+    return initiatives.InitiativeFinder()
 
 
 __all__ = ["ATTRS_KEY", "PIPES", "SPANS_KEY", "Candidate", "find_entities", "get_nlp"]

@@ -16,9 +16,10 @@ from spacy.tokens import Doc
 from ..data import load_json, require
 from .organizations import SPANS_KEY as ORGS_KEY
 from .places import SPANS_KEY as PLACES_KEY
-from .spans import Candidate, read_spans, write_spans
+from .spans import Candidate, doc_text, read_spans, write_spans
 
 SPANS_KEY = "govextract_initiatives"
+NAMES_KEY = "govextract_initiative_names"
 _NAME = "initiatives.json"
 _QUOTED = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」")
 _PARTS = re.compile(r"[^、，,/；;]+")
@@ -51,6 +52,11 @@ class InitiativeFinder:
         return None
 
     def find(self, text: str, names_end_at: set[int]) -> list[Candidate]:
+        quoted, kinds = self.find_quoted(text, names_end_at)
+        return quoted + self.spread(text, kinds)
+
+    def find_quoted(self, text: str, names_end_at: set[int]) -> tuple[list[Candidate], dict[str, str]]:
+        """Quoted names, and every name known so far with its kind."""
         kinds: dict[str, str] = {}
         quoted: list[Candidate] = []
         for m in _QUOTED.finditer(text):
@@ -65,15 +71,19 @@ class InitiativeFinder:
                     quoted.append(Candidate(s, s + len(phrase), kinds[phrase], {"name": phrase}))
         for k in self.known:
             kinds.setdefault(k, "initiative")
-        # Short names (代办, 秒批) count only where quoted: unquoted they are ordinary words.
+        return quoted, kinds
+
+    def spread(self, text: str, kinds: dict[str, str]) -> list[Candidate]:
+        """Every mention of the names in ``kinds``, quoted or not. Short names (代办, 秒批)
+        count only where quoted: unquoted they are ordinary words."""
         spread = [p for p in kinds if len(p) >= self.min_spread_length or p in self.known]
         if not spread:
-            return quoted
+            return []
         auto = ahocorasick.Automaton()
         for phrase in spread:
             auto.add_word(phrase, phrase)
         auto.make_automaton()
-        return quoted + [
+        return [
             Candidate(last - len(p) + 1, last + 1, kinds[p], {"name": p})
             for last, p in auto.iter_long(text)
         ]
@@ -85,7 +95,10 @@ class InitiativesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ends = {c.end for key in (PLACES_KEY, ORGS_KEY) for c in read_spans(doc, key)}
-        write_spans(doc, SPANS_KEY, self.finder.find(doc.text, ends))
+        text = doc_text(doc)
+        quoted, kinds = self.finder.find_quoted(text, ends)
+        doc.user_data[NAMES_KEY] = kinds
+        write_spans(doc, SPANS_KEY, quoted + self.finder.spread(text, kinds))
         return doc
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..data import load_json, require
 from .places import SPANS_KEY as PLACES_KEY
-from .spans import Candidate, read_spans, write_spans
+from .spans import Candidate, doc_text, read_spans, write_spans
 
 SPANS_KEY = "govextract_organizations"
 _NAME = "organizations.json"
@@ -101,7 +101,7 @@ class OrganizationsComponent:
         self.finder = OrganizationFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        write_spans(doc, SPANS_KEY, self.finder.find(doc.text, read_spans(doc, PLACES_KEY)))
+        write_spans(doc, SPANS_KEY, self.finder.find(doc_text(doc), read_spans(doc, PLACES_KEY)))
         return doc
 
 

@@ -8,7 +8,7 @@ import cn2an
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .spans import Candidate, write_spans
+from .spans import Candidate, doc_text, write_spans
 
 SPANS_KEY = "govextract_periods"
 
@@ -62,7 +62,7 @@ def find_periods(text: str) -> list[Candidate]:
 
 class PeriodsComponent:
     def __call__(self, doc: Doc) -> Doc:
-        write_spans(doc, SPANS_KEY, find_periods(doc.text))
+        write_spans(doc, SPANS_KEY, find_periods(doc_text(doc)))
         return doc
 
 

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..gazetteer import Gazetteer, load_gazetteer
-from .spans import Candidate, token_bounds, write_spans
+from .spans import Candidate, doc_text, token_bounds, write_spans
 
 SPANS_KEY = "govextract_places"
 
@@ -43,7 +43,7 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         starts, ends = token_bounds(doc)
-        write_spans(doc, SPANS_KEY, self.finder.find(doc.text, starts, ends))
+        write_spans(doc, SPANS_KEY, self.finder.find(doc_text(doc), starts, ends))
         return doc
 
 

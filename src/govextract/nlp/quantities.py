@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_json, require
-from .spans import Candidate, write_spans
+from .spans import Candidate, doc_text, write_spans
 
 SPANS_KEY = "govextract_quantities"
 _NAME = "quantities.json"
@@ -102,7 +102,7 @@ class QuantitiesComponent:
         self.finder = QuantityFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        write_spans(doc, SPANS_KEY, self.finder.find(doc.text))
+        write_spans(doc, SPANS_KEY, self.finder.find(doc_text(doc)))
         return doc
 
 

@@ -25,12 +25,13 @@ PRIORITY = {"organization": 6, "product": 5, "initiative": 4, "place": 3, "perio
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping winners in document order."""
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -PRIORITY.get(c.label, 0), c.start))
-    taken: list[tuple[int, int]] = []
+    size = max((c.end for c in candidates), default=0)
+    taken = bytearray(size)  # 1 where a winner already sits
     won: list[Candidate] = []
     for c in ranked:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if any(taken[c.start:c.end]):
             continue
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         won.append(c)
     return sorted(won, key=lambda c: (c.start, c.end))
 

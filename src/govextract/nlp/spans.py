@@ -9,6 +9,7 @@ keeps their token indices), so every group is rebuilt from its character offsets
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -17,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 ATTRS_KEY = "govextract_attrs"
+TEXT_KEY = "govextract_text"
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,11 @@ class Candidate:
 
 def _split_tokens(doc: Doc, offsets: set[int]) -> None:
     cuts: dict[int, list[int]] = defaultdict(list)
-    for tok in doc:
-        lo, hi = tok.idx, tok.idx + len(tok.text)
-        for o in offsets:
-            if lo < o < hi:
-                cuts[tok.i].append(o - lo)
+    starts, ends = token_bounds_sorted(doc)
+    for o in offsets:
+        i = bisect_right(starts, o) - 1  # the token starting at or before o
+        if i >= 0 and starts[i] < o < ends[i]:
+            cuts[i].append(o - starts[i])
     if not cuts:
         return
     saved = {key: [(s.start_char, s.end_char, s.label_) for s in group] for key, group in doc.spans.items()}
@@ -75,6 +77,24 @@ def read_spans(doc: Doc, key: str) -> list[Candidate]:
     ]
 
 
+def token_bounds_sorted(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character offsets of the tokens, in order (read in bulk, not token by token)."""
+    if not len(doc):
+        return [], []
+    arr = doc.to_array(["IDX", "LENGTH"])
+    starts = arr[:, 0].tolist()
+    return starts, [s + n for s, n in zip(starts, arr[:, 1].tolist(), strict=True)]
+
+
 def token_bounds(doc: Doc) -> tuple[set[int], set[int]]:
     """Start and end character offsets of the current tokens."""
-    return {t.idx for t in doc}, {t.idx + len(t.text) for t in doc}
+    starts, ends = token_bounds_sorted(doc)
+    return set(starts), set(ends)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from the tokens on every access."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text

@@ -1,0 +1,46 @@
+"""Arbitrary text never breaks segmentation or extraction, and every offset holds."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govextract
+from govextract.segment import segment
+
+# Report-like characters are more likely to reach the interesting code than random code points.
+REPORTY = st.sampled_from(list(
+    "一二三四五六七八九十、（）()。，；：“”%％‰万亿千百超约近余以上下内第章节条是①②"
+    "1234567890.- \n\t\u3000*#深圳上海长三角中西部地区项个人次元年月日"
+))
+TEXT = st.lists(st.one_of(REPORTY, st.characters()), max_size=300).map("".join)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_properties_extraction_offsets_hold(text):
+    try:
+        doc = govextract.extract_text(text)
+    except govextract.EmptyDocument:
+        assert not text.strip(" \t\n\r\u3000\x0b\x0c\xa0\u2002\u2003\u200b\ufeff")
+        return
+    n = len(doc.text)
+    for e in doc.entities:
+        assert 0 <= e.start < e.end <= n
+        assert doc.text[e.start:e.end] == e.text
+    for item in (*doc.sections, *doc.paragraphs, *doc.points):
+        assert 0 <= item.start <= item.end <= n
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT)
+def test_properties_segment_nests(text):
+    seg = segment(text)
+    by_id = {s.id: s for s in seg.sections}
+    for s in seg.sections:
+        assert 0 <= s.start < max(s.end, s.start + 1) <= len(text) + 1
+        if s.parent:
+            p = by_id[s.parent]
+            assert p.start <= s.start and s.end <= p.end and p.level == s.level - 1
+    for p in seg.points:
+        assert 0 <= p.start <= p.end <= len(text)
