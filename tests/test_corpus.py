@@ -127,3 +127,19 @@ def test_corpus_pdf_tables_only_file_has_no_sections(corpus_pdfs):
         assert doc.sections == []
         assert all(len(t.rows) >= 2 for t in doc.tables)
         assert not [e for e in doc.entities if e.type in ("quantity", "percentage")]
+
+
+def test_corpus_pdf_tables_export_one_csv_each(corpus_pdfs, tmp_path: Path):
+    import csv
+
+    from govextract.export.csv import write_csv
+
+    doc = max(corpus_pdfs.values(), key=lambda d: len(d.tables))
+    written = write_csv(doc, tmp_path, "doc")
+    tables = [p for p in written if ".table-" in p.name]
+    assert len(tables) == len(doc.tables) > 0
+    with tables[0].open(encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows == [["" if c is None else c for c in r] for r in doc.tables[0].rows]
+    captioned = [t for d in corpus_pdfs.values() for t in d.tables if t.caption]
+    assert all(t.caption.startswith(("表", "Table")) for t in captioned)

@@ -88,3 +88,24 @@ M = Margins(left=90.0, right=505.0, body_size=12.0)
 )
 def test_layout_paragraph_starts(prev, cur, new):
     assert starts_paragraph(prev, cur, M) is new
+
+
+def test_layout_assemble_pages_paragraphs_and_warnings():
+    from govextract.ingest.pdf import assemble
+
+    full = "一" * 34
+    pages = [
+        [line("报告标题", page=0, top=40, x=250, size=9), line("二" * 32, page=0, top=100, x=114),
+         line(full, page=0, top=126), line("- 1 -", page=0, top=780, x=280)],
+        [line("报告标题", page=1, top=40, x=250, size=9), line("三三(cid:12)三。", page=1, top=100),
+         line("四" * 20, page=1, top=126, x=114), line("- 2 -", page=1, top=780, x=280)],
+    ]
+    raw = assemble("x.pdf", b"%PDF", pages, [])
+    # the paragraph started on page 1 runs on to page 2; the indented line starts a new one
+    assert raw.text == "二" * 32 + full + "三三(cid:12)三。\n" + "四" * 20
+    assert [(p.number, raw.text[p.start:p.end][:2]) for p in raw.pages] == [(1, "二二"), (2, "三三")]
+    assert [(f.page, f.kind) for f in raw.furniture] == [(1, "header"), (1, "page_number"),
+                                                          (2, "header"), (2, "page_number")]
+    assert raw.warnings and "pages 2" in raw.warnings[0]
+    assert len(raw.char_boxes) == len(raw.text) == len(raw.char_pages)
+    assert raw.char_pages[raw.text.index("三")] == 2

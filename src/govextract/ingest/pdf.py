@@ -96,7 +96,6 @@ def read_pdf(path: Path, password: str | None = None) -> RawDocument:
     pdf = _open(path, data, password)
     pages: list[list[PdfLine]] = []
     tables: list[Table] = []
-    cid_pages: list[int] = []
     try:
         for i, page in enumerate(pdf.pages):
             try:
@@ -107,8 +106,6 @@ def read_pdf(path: Path, password: str | None = None) -> RawDocument:
                 raise PdfError(f"cannot read page {i + 1}: {type(exc).__name__}: {exc}", path.name) from exc
             finally:
                 page.close()  # pdfplumber caches every parsed page unless told to let go
-            if any("(cid:" in ln.text for ln in lines):
-                cid_pages.append(i + 1)
             pages.append(lines)
     except PdfError:
         raise
@@ -123,11 +120,12 @@ def read_pdf(path: Path, password: str | None = None) -> RawDocument:
             "no text layer: the pages are images (a scan?); run OCR first, e.g. `ocrmypdf in.pdf out.pdf`",
             path.name,
         )
-    return _assemble(path, data, pages, tables, cid_pages)
+    return assemble(path.name, data, pages, tables)
 
 
-def _assemble(path: Path, data: bytes, pages: list[list[PdfLine]], tables: list[Table],
-              cid_pages: list[int]) -> RawDocument:
+def assemble(name: str, data: bytes, pages: list[list[PdfLine]], tables: list[Table]) -> RawDocument:
+    """The document's text from its pages' lines: furniture out, paragraphs joined, pages kept."""
+    cid_pages = [i + 1 for i, lines in enumerate(pages) if any("(cid:" in ln.text for ln in lines)]
     furniture_at = find_furniture(pages)
     furniture = [
         Furniture(page=pi + 1, kind=kind, text=pages[pi][li].text)
@@ -175,7 +173,7 @@ def _assemble(path: Path, data: bytes, pages: list[list[PdfLine]], tables: list[
     if cid_pages:
         warnings.append("glyphs without a Unicode mapping, shown as (cid:NN), on pages "
                         + ", ".join(map(str, cid_pages)) + ": their text may be wrong")
-    source = Source(name=path.name, format=SourceFormat.pdf, sha256=sha256_of(data), bytes=len(data),
+    source = Source(name=name, format=SourceFormat.pdf, sha256=sha256_of(data), bytes=len(data),
                     encoding=None, pages=len(pages))
     raw = RawDocument(source=source, text=full, pages=page_list, furniture=furniture, tables=tables,
                       warnings=warnings, line_styles=styles, body_size=margins.body_size if margins else None)
