@@ -12,7 +12,7 @@ from govextract.cli import _parser, main
 
 
 def test_cli_extract_writes_json_and_csv(tmp_path: Path, samples_dir: Path, capsys):
-    assert main(["extract", str(samples_dir / "seed-report.txt"), "-o", str(tmp_path)]) == 0
+    assert main(["extract", str(samples_dir / "seed-report.txt"), "-o", str(tmp_path), "--workers", "1"]) == 0
     doc = json.loads((tmp_path / "seed-report.json").read_text(encoding="utf-8"))
     assert doc["schema_name"] == "govextract.Document" and doc["schema_version"] == "1.0"
     with (tmp_path / "seed-report.entities.csv").open(encoding="utf-8") as f:
@@ -34,19 +34,24 @@ def test_cli_bad_files_do_not_stop_the_others(tmp_path: Path, samples_dir: Path,
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     out = tmp_path / "out"
-    code = main(["extract", str(empty), str(samples_dir / "seed-report.txt"), str(tmp_path / "x.xlsx"),
-                 "-o", str(out)])
+    code = main(["extract", str(empty), str(samples_dir / "seed-report.txt"), "-o", str(out), "--workers", "1"])
     err = capsys.readouterr().err
     assert code == 1
-    assert "error: [GX103 empty_file]" in err and "empty.txt" in err
-    assert "unsupported_format" in err and "Traceback" not in err
+    assert "error: [empty_file] empty.txt" in err and "Traceback" not in err
     assert (out / "seed-report.json").is_file() and not (out / "empty.json").exists()
+
+
+def test_cli_unsupported_file_named_is_a_usage_error(tmp_path: Path, samples_dir: Path, capsys):
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"PK")
+    assert main(["extract", str(bad), str(samples_dir / "seed-report.txt"), "-o", str(tmp_path / "o")]) == 2
+    assert "unsupported_format" in capsys.readouterr().err
 
 
 def test_cli_debug_shows_traceback(tmp_path: Path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert main(["--debug", "extract", str(empty), "-o", str(tmp_path)]) == 1
+    assert main(["--debug", "extract", str(empty), "-o", "-"]) == 1
     assert "Traceback" in capsys.readouterr().err
 
 
@@ -54,7 +59,7 @@ def test_cli_same_stem_inputs_do_not_overwrite(tmp_path: Path):
     a, b = tmp_path / "report.txt", tmp_path / "report.md"
     a.write_text("一、甲\n深圳。", encoding="utf-8")
     b.write_text("# 一、乙\n上海。", encoding="utf-8")
-    assert main(["extract", str(a), str(b), "-o", str(tmp_path / "o")]) == 0
+    assert main(["extract", str(a), str(b), "-o", str(tmp_path / "o"), "--workers", "1"]) == 0
     assert {p.name for p in (tmp_path / "o").glob("*.json")} == {"report.txt.json", "report.md.json"}
 
 

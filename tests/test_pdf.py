@@ -72,7 +72,7 @@ def test_pdf_scanned_has_no_text_layer(tmp_path: Path, capsys):
     with pytest.raises(NoTextLayer) as info:
         govextract.extract_file(scanned)
     assert info.value.code == "no_text_layer" and "OCR" in str(info.value)
-    assert main(["extract", str(scanned), "-o", str(tmp_path)]) == 1
+    assert main(["extract", str(scanned), "-o", str(tmp_path), "--workers", "1"]) == 1
     assert "no_text_layer" in capsys.readouterr().err
 
 
@@ -98,7 +98,7 @@ def test_pdf_encrypted_needs_its_password(tmp_path: Path, samples_dir: Path):
         govextract.extract_file(p, password="wrong")
     doc = govextract.extract_file(p, password="s3cret")
     assert doc.sections[0].number == "五"
-    assert main(["extract", str(p), "--password", "s3cret", "-o", str(tmp_path / "o")]) == 0
+    assert main(["extract", str(p), "--password", "s3cret", "-o", str(tmp_path / "o"), "--workers", "1"]) == 0
 
 
 @pytest.mark.parametrize(

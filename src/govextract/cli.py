@@ -1,22 +1,20 @@
 """``govextract``: a thin shell over the Python API.
 
 Each command maps to one public function; library errors become a one-line
-``error: [GX… code] file: message`` (a traceback only with ``--debug``).
+``error: [GX… code] file: message`` (a traceback only with ``--debug``). Exit status:
+0 when everything converted, 1 when some file failed, 2 for a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import traceback
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import GovextractError
+from .errors import GovextractError, UnsupportedFormat, UsageError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,13 +28,31 @@ def _parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="extract sections and entities from reports",
                         description="Extract the section tree and typed entities of each file "
-                                    "(.txt, .md, .pdf) into JSON and CSV.")
-    ex.add_argument("files", nargs="+", type=Path, metavar="FILE", help="input files")
+                                    "(.txt, .md, .pdf) into JSON and CSV, and into the corpus dataset.")
+    ex.add_argument("files", nargs="+", type=Path, metavar="PATH",
+                    help="input files, or folders to walk recursively")
     ex.add_argument("-o", "--output", default="outputs", metavar="DIR",
                     help="output folder, or - to print the JSON to stdout (default: outputs)")
     ex.add_argument("--format", default="json,csv", metavar="FORMATS",
                     help="comma-separated output formats: json, csv (default: json,csv)")
     ex.add_argument("--password", default=None, metavar="PASSWORD", help="password of encrypted PDFs")
+    ex.add_argument("--glob", default=None, metavar="PATTERN", help="in folders, only files matching (e.g. '*.pdf')")
+    ex.add_argument("--workers", type=int, default=None, metavar="N",
+                    help="worker processes (default: the machine's cores)")
+    ex.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                    help="stop a file that takes longer than this, and go on with the others")
+    ex.add_argument("--force", action="store_true", help="convert again files whose bytes and version are unchanged")
+    ex.add_argument("--no-db", action="store_true", help="do not fill the corpus dataset govextract.sqlite")
+    ex.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local worker processes, or a Dask cluster (needs govextract[dask])")
+    ex.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address, with --engine dask")
+
+    xp = sub.add_parser("export", help="write the corpus dataset as tables for pandas, R or Stata",
+                        description="Write every table of a govextract.sqlite dataset as CSV, Parquet "
+                                    "(needs govextract[parquet]) or JSON Lines files.")
+    xp.add_argument("database", type=Path, metavar="DATABASE", help="the dataset, e.g. outputs/govextract.sqlite")
+    xp.add_argument("--format", choices=("csv", "parquet", "jsonl"), default="csv", help="file format (default: csv)")
+    xp.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write the tables in")
 
     sc = sub.add_parser("schema", help="write the JSON Schema of the output",
                         description="Write the JSON Schema generated from the document model.")
@@ -44,46 +60,54 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _stems(files: Sequence[Path]) -> list[str]:
-    """Output names: the file stem, or stem.ext where two inputs share a stem."""
-    counts = Counter(f.stem for f in files)
-    return [f.stem if counts[f.stem] == 1 else f"{f.stem}.{f.suffix.lstrip('.')}" for f in files]
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    from .export import EXPORTERS, export, to_json
+def _to_stdout(args: argparse.Namespace) -> int:
+    """``-o -``: each file's JSON on stdout, errors on stderr."""
+    from .batch import plan
+    from .export import to_json
     from .pipeline import extract_file
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    unknown = [f for f in formats if f not in EXPORTERS]
-    if unknown:
-        print(f"error: unknown format {unknown[0]!r}; choose from {', '.join(EXPORTERS)}", file=sys.stderr)
-        return 2
     failed = 0
-    out = None if args.output == "-" else Path(args.output)
-    for path, stem in zip(args.files, _stems(args.files), strict=True):
+    for job in plan(args.files, args.glob).jobs:
         try:
-            doc = extract_file(path, args.password)
+            doc = extract_file(job.source, args.password)
         except GovextractError as exc:
-            if exc.source is None:
-                exc.source = str(path)
+            exc.source = exc.source or str(job.source)
             print(f"error: {exc}", file=sys.stderr)
             if args.debug:
                 traceback.print_exc()
             failed += 1
             continue
-        if out is None:
-            sys.stdout.write(to_json(doc))
-            continue
-        out.mkdir(parents=True, exist_ok=True)
-        # Write into a temporary folder beside the outputs, then rename each file into
-        # place, so an interrupted run never leaves a half-written output behind.
-        with tempfile.TemporaryDirectory(dir=out, prefix=".tmp-") as tmp:
-            for written in export(doc, Path(tmp), stem, formats):
-                os.replace(written, out / written.name)
-        print(f"{path} -> {out / stem}.* ({len(doc.sections)} sections, {len(doc.entities)} entities)",
-              file=sys.stderr)
+        sys.stdout.write(to_json(doc))
     return 1 if failed else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .batch import progress_printer, run_batch
+    from .export import EXPORTERS
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    unknown = [f for f in formats if f not in EXPORTERS]
+    if unknown:
+        raise UsageError(f"unknown format {unknown[0]!r}; choose from {', '.join(EXPORTERS)}")
+    if args.output == "-":
+        return _to_stdout(args)
+    summary = run_batch(
+        args.files, Path(args.output), formats=formats, glob=args.glob, workers=args.workers,
+        timeout=args.timeout, force=args.force, password=args.password, use_db=not args.no_db,
+        engine=args.engine, scheduler=args.scheduler, progress=progress_printer(),
+    )
+    for o in summary.failed:
+        print(f"error: [{o.code}] {o.job.name}: {o.message}", file=sys.stderr)
+    print(summary.text().splitlines()[0], file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .store import export_db
+
+    for p in export_db(args.database, args.format, args.output):
+        print(p, file=sys.stderr)
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -94,15 +118,24 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS = {"extract": cmd_extract, "export": cmd_export, "schema": cmd_schema}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"extract": cmd_extract, "schema": cmd_schema}[args.command](args)
+        return COMMANDS[args.command](args)
+    except (UsageError, UnsupportedFormat) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except GovextractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if args.debug:
             traceback.print_exc()
         return 1
+    except KeyboardInterrupt:
+        print("interrupted: the outputs written so far are complete; run again to resume", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

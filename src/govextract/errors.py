@@ -69,6 +69,27 @@ class EncryptedPdf(PdfError):
     code = "encrypted"
 
 
+class Timeout(GovextractError):
+    """A file took longer than the batch's ``--timeout``."""
+
+    gx = "GX400"
+    code = "timeout"
+
+
+class WorkerCrashed(GovextractError):
+    """The process converting a file died (out of memory, a crash in a library)."""
+
+    gx = "GX401"
+    code = "worker_crashed"
+
+
+class UsageError(GovextractError):
+    """The command was asked for something it cannot do (no inputs, an unsupported file named)."""
+
+    gx = "GX900"
+    code = "usage"
+
+
 class DataFileError(GovextractError):
     """A bundled data file (gazetteer, lexicon, patterns) failed validation."""
 
@@ -85,6 +106,9 @@ __all__ = [
     "IngestError",
     "NoTextLayer",
     "PdfError",
+    "Timeout",
     "UndecodableText",
     "UnsupportedFormat",
+    "UsageError",
+    "WorkerCrashed",
 ]

@@ -78,8 +78,8 @@ class Furniture(Model):
 
 class Table(Model):
     id: str
-    page: PageNumber
-    bbox: list[float]
+    page: PageNumber | None = Field(None, description="Page of a PDF table; null for Word tables")
+    bbox: list[float] | None = None
     caption: str | None = None
     rows: list[list[str | None]]
 

@@ -1,0 +1,344 @@
+"""Many reports in, one trustworthy set of outputs: plan, convert in parallel, record.
+
+- **Plan**: folders are walked recursively (``--glob`` filters), unsupported files in a
+  walk are skipped and counted, the input tree is mirrored under the output folder, and
+  no two inputs share an output name.
+- **Convert**: each file in a worker process (pebble), the pipeline built once per worker;
+  a ``--timeout`` stops one pathological file, not the batch. Outputs are written under a
+  temporary name and renamed into place.
+- **Record**: ``manifest.csv`` (every run, appended), ``errors.jsonl`` (every failure), and
+  the corpus dataset ``govextract.sqlite``. A file whose bytes and govextract version are
+  unchanged since it was last converted is skipped unless ``force``; files with the same
+  bytes are converted once.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import GovextractError, Timeout, UnsupportedFormat, UsageError, WorkerCrashed
+from .ingest import SUPPORTED_SUFFIXES
+from .ingest.base import sha256_of
+from .models import Document
+
+MANIFEST = "manifest.csv"
+ERRORS = "errors.jsonl"
+MANIFEST_COLUMNS = ["source", "sha256", "status", "reason", "seconds", "govextract_version", "output", "finished_at"]
+
+
+@dataclass(frozen=True)
+class Job:
+    source: Path  # the file to read
+    name: str  # its path as the batch knows it (posix, relative to the folder it was found in)
+    stem: str  # output name without extension, relative to the output folder
+
+
+@dataclass
+class Outcome:
+    job: Job
+    status: str  # converted | failed | unchanged | duplicate
+    sha256: str | None = None
+    code: str | None = None
+    message: str | None = None
+    seconds: float = 0.0
+    document: Document | None = field(default=None, repr=False)
+
+
+@dataclass
+class Plan:
+    jobs: list[Job]
+    skipped: int  # unsupported files passed over in folder walks
+
+
+def plan(inputs: Sequence[Path], glob: str | None = None) -> Plan:
+    """Expand folders, refuse unsupported files named directly, and give each input an output name."""
+    found: list[tuple[Path, str]] = []
+    skipped = 0
+    for inp in inputs:
+        if inp.is_dir():
+            pattern = glob or "*"
+            files = sorted(p for p in inp.rglob(pattern) if p.is_file())
+            if not files:
+                raise UsageError(f"no files{' matching ' + repr(glob) if glob else ''} in this folder", str(inp))
+            supported = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
+            skipped += len(files) - len(supported)
+            if not supported:
+                raise UsageError(f"no supported files ({', '.join(SUPPORTED_SUFFIXES)}) in this folder", str(inp))
+            found += [(p, p.relative_to(inp).as_posix()) for p in supported]
+        elif inp.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise UnsupportedFormat(
+                f"unsupported file type {inp.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
+                str(inp))
+        else:
+            found.append((inp, inp.name))
+    stems: dict[str, int] = {}
+    for _, name in found:
+        key = name.rsplit(".", 1)[0]
+        stems[key] = stems.get(key, 0) + 1
+    jobs, used = [], set()
+    for path, name in found:
+        stem = name.rsplit(".", 1)[0]
+        if stems[stem] > 1:
+            stem = name  # report.txt beside report.pdf: report.txt.json, report.pdf.json
+        base, k = stem, 2
+        while stem in used:  # the same relative name from two input folders
+            stem, k = f"{base}~{k}", k + 1
+        used.add(stem)
+        jobs.append(Job(path, name, stem))
+    return Plan(jobs, skipped)
+
+
+def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str]) -> list[Path]:
+    """Write ``doc``'s outputs under ``out_dir``, each first to a temporary name, then renamed."""
+    from .export import export
+
+    target = out_dir / stem
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".tmp-") as tmp:
+        written = export(doc, Path(tmp), target.name, tuple(formats))
+        final = [target.parent / p.name for p in written]
+        for src, dst in zip(written, final, strict=True):
+            os.replace(src, dst)
+    return final
+
+
+def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: str | None) -> Outcome:
+    """Convert one file and write its outputs; failures come back as an outcome, not raised."""
+    from .pipeline import extract_file
+
+    t0 = time.perf_counter()
+    try:
+        doc = extract_file(job.source, password)
+        doc.source.name = job.name
+        if out_dir is not None:
+            write_outputs(doc, out_dir, job.stem, formats)
+    except GovextractError as exc:
+        return Outcome(job, "failed", code=exc.code, message=exc.message, seconds=time.perf_counter() - t0)
+    except Exception as exc:  # a bug or a library failure on this file must not stop the batch
+        return Outcome(job, "failed", code="internal_error", message=f"{type(exc).__name__}: {exc}",
+                       seconds=time.perf_counter() - t0)
+    return Outcome(job, "converted", sha256=doc.source.sha256, seconds=time.perf_counter() - t0, document=doc)
+
+
+def warm_up() -> None:
+    """Build the pipeline and gazetteer once per worker process, before its first file."""
+    from .nlp import get_nlp
+
+    get_nlp()
+
+
+def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
+    """The latest manifest row per source."""
+    path = out_dir / MANIFEST
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as f:
+        return {row["source"]: row for row in csv.DictReader(f)}
+
+
+class Recorder:
+    """Appends to manifest.csv and errors.jsonl as outcomes arrive, and fills the dataset."""
+
+    def __init__(self, out_dir: Path, use_db: bool) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        new = not (out_dir / MANIFEST).is_file()
+        self._manifest = (out_dir / MANIFEST).open("a", encoding="utf-8", newline="")
+        self._writer = csv.DictWriter(self._manifest, fieldnames=MANIFEST_COLUMNS, lineterminator="\n")
+        if new:
+            self._writer.writeheader()
+        self._errors = (out_dir / ERRORS).open("a", encoding="utf-8")
+        self._db = None
+        if use_db:
+            from .store import DB_NAME, connect
+
+            self._db = connect(out_dir / DB_NAME)
+
+    def record(self, o: Outcome) -> None:
+        if o.document is not None and self._db is not None:
+            from .store import upsert
+
+            upsert(self._db, o.job.name, o.document)
+        self._writer.writerow({
+            "source": o.job.name, "sha256": o.sha256 or "", "status": o.status,
+            "reason": "" if o.status == "converted" else (f"{o.code}: {o.message}" if o.code else o.message or ""),
+            "seconds": f"{o.seconds:.3f}", "govextract_version": __version__,
+            "output": f"{o.job.stem}.json" if o.status == "converted" else "",
+            "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        })
+        self._manifest.flush()
+        if o.status == "failed":
+            self._errors.write(json.dumps({"source": o.job.name, "code": o.code, "message": o.message},
+                                          ensure_ascii=False) + "\n")
+            self._errors.flush()
+
+    def close(self) -> None:
+        self._manifest.close()
+        self._errors.close()
+        if self._db is not None:
+            self._db.close()
+        if (self.out_dir / ERRORS).stat().st_size == 0:
+            (self.out_dir / ERRORS).unlink()
+
+
+@dataclass
+class Summary:
+    outcomes: list[Outcome] = field(default_factory=list)
+    skipped_unsupported: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def text(self) -> str:
+        lines = [f"converted {self.count('converted')}, unchanged {self.count('unchanged')}, "
+                 f"duplicates {self.count('duplicate')}, skipped (unsupported) {self.skipped_unsupported}, "
+                 f"failed {len(self.failed)}"]
+        lines += [f"  failed: {o.job.name}: [{o.code}] {o.message}" for o in self.failed]
+        return "\n".join(lines)
+
+
+Runner = Callable[[list[Job], Callable[[Outcome], None]], None]
+
+
+def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, workers: int,
+                  timeout: float | None) -> Runner:
+    def run(jobs: list[Job], done: Callable[[Outcome], None]) -> None:
+        if workers <= 1 and timeout is None:
+            warm_up()
+            for job in jobs:
+                done(convert(job, out_dir, formats, password))
+            return
+        from pebble import ProcessExpired, ProcessPool
+
+        with ProcessPool(max_workers=workers, initializer=warm_up) as pool:
+            futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password), timeout=timeout))
+                       for job in jobs]
+            for job, fut in futures:
+                try:
+                    done(fut.result())
+                except FutureTimeout:
+                    err = Timeout(f"took longer than {timeout:g} s; stopped", job.name)
+                    done(Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0))
+                except ProcessExpired as exc:
+                    err2 = WorkerCrashed(f"the worker process died (exit code {exc.exitcode})", job.name)
+                    done(Outcome(job, "failed", code=err2.code, message=err2.message))
+    return run
+
+
+def _dask_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, scheduler: str) -> Runner:
+    def run(jobs: list[Job], done: Callable[[Outcome], None]) -> None:
+        try:
+            from distributed import Client, as_completed
+        except ImportError as exc:
+            raise UsageError("the dask engine needs the optional extra: pip install 'govextract[dask]'") from exc
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+            futures = client.map(convert, jobs, out_dir=out_dir, formats=formats, password=password, pure=False)
+            for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+                done(fut.result())
+    return run
+
+
+def run_batch(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    formats: tuple[str, ...] = ("json", "csv"),
+    glob: str | None = None,
+    workers: int | None = None,
+    timeout: float | None = None,
+    force: bool = False,
+    password: str | None = None,
+    use_db: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: Callable[[Outcome, int, int], None] | None = None,
+) -> Summary:
+    """Convert every input (files and folders) into ``out_dir``; see the module docstring."""
+    p = plan(inputs, glob)
+    summary = Summary(skipped_unsupported=p.skipped)
+    previous = {} if force else read_manifest(out_dir)
+    todo: list[Job] = []
+    first_of: dict[str, Job] = {}
+    pending: list[Outcome] = []
+    for job in p.jobs:
+        try:
+            sha = sha256_of(job.source.read_bytes())
+        except OSError as exc:
+            pending.append(Outcome(job, "failed", code="not_found", message=exc.strerror or str(exc)))
+            continue
+        if sha in first_of:
+            pending.append(Outcome(job, "duplicate", sha256=sha, message=f"same bytes as {first_of[sha].name}"))
+            continue
+        first_of[sha] = job
+        last = previous.get(job.name)
+        if (last and last["status"] == "converted" and last["sha256"] == sha
+                and last["govextract_version"] == __version__ and (out_dir / f"{job.stem}.json").is_file()):
+            pending.append(Outcome(job, "unchanged", sha256=sha, message="bytes and version unchanged"))
+            continue
+        todo.append(job)
+    recorder = Recorder(out_dir, use_db)
+    total = len(p.jobs)
+
+    def done(o: Outcome) -> None:
+        recorder.record(o)
+        o.document = None  # keep memory flat over a long batch
+        summary.outcomes.append(o)
+        if progress:
+            progress(o, len(summary.outcomes), total)
+
+    try:
+        for o in pending:
+            done(o)
+        if engine == "dask":
+            if not scheduler:
+                raise UsageError("--engine dask needs --scheduler ADDRESS")
+            _dask_runner(out_dir, formats, password, scheduler)(todo, done)
+        else:
+            n = workers or os.cpu_count() or 1
+            _local_runner(out_dir, formats, password, min(n, max(1, len(todo))), timeout)(todo, done)
+    finally:
+        recorder.close()
+    return summary
+
+
+def progress_printer(stream: TextIO | None = None) -> Callable[[Outcome, int, int], None]:
+    """A tqdm bar on a terminal (done/total, rate, ETA, failures); plain lines otherwise."""
+    out = stream or sys.stderr
+    if out.isatty():
+        from tqdm import tqdm
+
+        bar = None
+        failed = 0
+
+        def on_tty(o: Outcome, done: int, total: int) -> None:
+            nonlocal bar, failed
+            if bar is None:
+                bar = tqdm(total=total, unit="file", file=out, dynamic_ncols=True)
+            failed += o.status == "failed"
+            bar.set_postfix(failed=failed, refresh=False)
+            bar.update(1)
+            if done == total:
+                bar.close()
+
+        return on_tty
+
+    def on_log(o: Outcome, done: int, total: int) -> None:
+        detail = f" [{o.code}] {o.message}" if o.status == "failed" else ""
+        print(f"[{done}/{total}] {o.status} {o.job.name} ({o.seconds:.2f} s){detail}", file=out, flush=True)
+
+    return on_log
