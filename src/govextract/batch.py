@@ -139,12 +139,12 @@ def warm_up() -> None:
 
 
 def read_manifest(out_dir: Path) -> dict[str, dict[str, str]]:
-    """The latest manifest row per source."""
+    """The latest manifest row per source that records a conversion, or a failure after it."""
     path = out_dir / MANIFEST
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8", newline="") as f:
-        return {row["source"]: row for row in csv.DictReader(f)}
+        return {row["source"]: row for row in csv.DictReader(f) if row["status"] in ("converted", "failed")}
 
 
 class Recorder:
@@ -281,7 +281,7 @@ def run_batch(
         except OSError as exc:
             pending.append(Outcome(job, "failed", code="not_found", message=exc.strerror or str(exc)))
             continue
-        if sha in first_of:
+        if sha in first_of and job.source.stat().st_size > 0:  # empty files fail on their own
             pending.append(Outcome(job, "duplicate", sha256=sha, message=f"same bytes as {first_of[sha].name}"))
             continue
         first_of[sha] = job

@@ -52,6 +52,20 @@ class UndecodableText(IngestError):
     code = "undecodable"
 
 
+class UnreadableFile(IngestError):
+    """A Word or HTML file that its library cannot open."""
+
+    gx = "GX105"
+    code = "unreadable"
+
+
+class MissingExtra(IngestError):
+    """The file type needs an optional extra that is not installed."""
+
+    gx = "GX106"
+    code = "missing_extra"
+
+
 class PdfError(IngestError):
     """A PDF could not be opened or read."""
 
@@ -104,10 +118,12 @@ __all__ = [
     "FileNotFound",
     "GovextractError",
     "IngestError",
+    "MissingExtra",
     "NoTextLayer",
     "PdfError",
     "Timeout",
     "UndecodableText",
+    "UnreadableFile",
     "UnsupportedFormat",
     "UsageError",
     "WorkerCrashed",

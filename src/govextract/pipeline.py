@@ -50,7 +50,7 @@ def _locator(raw: RawDocument, offsets: OffsetMap) -> Callable[[int, int], tuple
 def extract_raw(raw: RawDocument) -> Document:
     """Run everything after ingestion on ``raw``."""
     fmt = raw.source.format
-    norm = normalize(raw.text, markdown=fmt in (SourceFormat.txt, SourceFormat.md))
+    norm = normalize(raw.text, markdown=fmt != SourceFormat.pdf)
     text = norm.text
     pages = [
         Page(number=p.number, start=norm.offsets.from_raw(p.start), end=norm.offsets.from_raw(p.end))

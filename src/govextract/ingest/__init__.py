@@ -20,7 +20,22 @@ def _read_text(path: Path, password: str | None = None) -> RawDocument:
     return read_text(path)
 
 
+def _read_docx(path: Path, password: str | None = None) -> RawDocument:
+    from .office import read_docx  # python-docx is an optional extra
+
+    return read_docx(path, password)
+
+
+def _read_html(path: Path, password: str | None = None) -> RawDocument:
+    from .office import read_html  # trafilatura is an optional extra
+
+    return read_html(path, password)
+
+
 READERS: dict[str, Callable[[Path, str | None], RawDocument]] = {
+    ".docx": _read_docx,
+    ".html": _read_html,
+    ".htm": _read_html,
     ".txt": _read_text,
     ".text": _read_text,
     ".md": _read_text,

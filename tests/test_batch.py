@@ -1,0 +1,231 @@
+"""Batch conversion: folders, bad input on purpose, resume, duplicates, the dataset, Dask."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from govextract.batch import ERRORS, MANIFEST, plan, progress_printer, run_batch
+from govextract.cli import main
+from govextract.errors import UnsupportedFormat, UsageError
+from govextract.store import DB_NAME, export_db
+
+from .conftest import ROOT
+
+GOOD = "一、总体要求\n2025年，深圳实现500余项高频事项“跨省通办”。\n二、主要任务\n上海上线集成服务套餐超80项。\n"
+
+
+def write(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def manifest_rows(out: Path) -> list[dict[str, str]]:
+    with (out / MANIFEST).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def leftovers(out: Path) -> list[Path]:
+    return [p for p in out.rglob("*") if p.name.startswith(".tmp-")]
+
+
+def test_batch_walks_and_mirrors_folders(tmp_path: Path):
+    src = tmp_path / "in"
+    write(src / "report.txt", GOOD)
+    write(src / "sub" / "report.txt", GOOD.replace("深圳", "广州"))
+    write(src / "sub" / "report.md", "# " + GOOD)
+    write(src / "sub" / "深圳 报告 2024.txt", GOOD.replace("深圳", "杭州"))
+    write(src / "notes.xlsx", b"PK\x03\x04")
+    out = tmp_path / "out"
+    s = run_batch([src], out, workers=1)
+    assert s.count("converted") == 4 and s.skipped_unsupported == 1 and not s.failed
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert names == ["report.json", "sub/report.md.json", "sub/report.txt.json", "sub/深圳 报告 2024.json"]
+    doc = json.loads((out / "sub" / "report.txt.json").read_text(encoding="utf-8"))
+    assert doc["source"]["name"] == "sub/report.txt"
+
+
+def test_batch_glob_and_usage_errors(tmp_path: Path):
+    write(tmp_path / "in" / "a.txt", GOOD)
+    write(tmp_path / "in" / "b.md", GOOD)
+    assert [j.name for j in plan([tmp_path / "in"], "*.md").jobs] == ["b.md"]
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UsageError):
+        plan([tmp_path / "empty"])
+    with pytest.raises(UnsupportedFormat):
+        plan([write(tmp_path / "x.doc", b"\xd0\xcf")])
+    assert main(["extract", str(tmp_path / "empty"), "-o", str(tmp_path / "o")]) == 2
+
+
+def _encrypted_pdf(seed: Path) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter()
+    w.add_page(PdfReader(seed).pages[0])
+    w.encrypt("pw")
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def _image_only_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def test_batch_bad_input_on_purpose(tmp_path: Path, samples_dir: Path, capsys):
+    seed_pdf = (samples_dir / "seed-report.pdf").read_bytes()
+    src = tmp_path / "in"
+    expected = {
+        "empty.txt": "empty_file",
+        "zero.pdf": "empty_file",
+        "random.pdf": "pdf_unreadable",
+        "random.txt": "undecodable",
+        "truncated.pdf": "pdf_unreadable",
+        "encrypted.pdf": "encrypted",
+        "image-only.pdf": "no_text_layer",
+        "latin1.txt": "undecodable",
+        "huge.txt": "timeout",
+    }
+    write(src / "empty.txt", b"")
+    write(src / "zero.pdf", b"")
+    write(src / "random.pdf", bytes(range(256)) * 64)
+    write(src / "random.txt", b"\x81\xff\xfa\x00\x13" * 300)
+    write(src / "truncated.pdf", seed_pdf[: len(seed_pdf) // 2])
+    write(src / "encrypted.pdf", _encrypted_pdf(samples_dir / "seed-report.pdf"))
+    write(src / "image-only.pdf", _image_only_pdf())
+    write(src / "latin1.txt", "Résumé, café ÿ ".encode("latin-1") * 50 + b"\x81\xff")
+    write(src / "huge.txt", GOOD * (20 * 2**20 // len(GOOD.encode("utf-8"))))  # 20 MB
+    write(src / "unsupported.xyz", b"?")
+    write(src / "good 报告.txt", GOOD)
+    write(src / "good.pdf", seed_pdf)
+    out = tmp_path / "out"
+    code = main(["extract", str(src), "-o", str(out), "--workers", "2", "--timeout", "20"])
+    assert code == 1
+    errors = {json.loads(line)["source"]: json.loads(line)["code"]
+              for line in (out / ERRORS).read_text(encoding="utf-8").splitlines()}
+    assert errors == expected
+    assert (out / "good 报告.json").is_file() and (out / "good.json").is_file()
+    assert not [p for p in out.rglob("*.json") if p.stem in {Path(n).stem for n in expected}]
+    assert not leftovers(out)
+    statuses = {r["source"]: r["status"] for r in manifest_rows(out)}
+    assert statuses["good.pdf"] == "converted" and statuses["huge.txt"] == "failed"
+    err = capsys.readouterr().err
+    assert "failed 9" in err and "skipped (unsupported) 1" in err and "Traceback" not in err
+
+
+def test_batch_resumes_and_skips_unchanged(tmp_path: Path):
+    src = tmp_path / "in"
+    write(src / "a.txt", GOOD)
+    write(src / "b.txt", GOOD.replace("深圳", "广州"))
+    write(src / "b-copy.txt", GOOD.replace("深圳", "广州"))
+    out = tmp_path / "out"
+    first = run_batch([src], out, workers=1)
+    assert (first.count("converted"), first.count("duplicate")) == (2, 1)
+    again = run_batch([src], out, workers=1)
+    assert again.count("converted") == 0 and again.count("unchanged") == 2
+    write(src / "a.txt", GOOD + "三、展望\n杭州。\n")
+    third = run_batch([src], out, workers=1)
+    assert [o.job.name for o in third.outcomes if o.status == "converted"] == ["a.txt"]
+    forced = run_batch([src], out, workers=1, force=True)
+    assert forced.count("converted") == 2
+    assert len(manifest_rows(out)) == 12  # every run is recorded
+
+
+def test_batch_dataset_rows_and_replacement(tmp_path: Path):
+    src = tmp_path / "in"
+    write(src / "a.txt", GOOD)
+    out = tmp_path / "out"
+    run_batch([src], out, workers=1)
+    doc = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    con = sqlite3.connect(out / DB_NAME)
+    assert con.execute("SELECT count(*) FROM entities WHERE doc_id='a.txt'").fetchone()[0] == len(doc["entities"])
+    row = con.execute("SELECT value, unit, comparison, section_path FROM entities WHERE text='500余项'").fetchone()
+    assert row == (500.0, "项", "more_than", "一")
+    write(src / "a.txt", GOOD.replace("500余项", "600余项"))
+    run_batch([src], out, workers=1)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM entities WHERE text='500余项'").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM entities WHERE text='600余项'").fetchone()[0] == 1
+
+
+def test_batch_readme_queries_run(tmp_path: Path, samples_dir: Path):
+    out = tmp_path / "out"
+    run_batch([samples_dir / "seed-report.txt"], out, workers=1)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.*?)```", readme, re.S)
+    assert len(queries) >= 3
+    con = sqlite3.connect(out / DB_NAME)
+    for q in queries:
+        assert con.execute(q).fetchall(), q
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_batch_export_formats(tmp_path: Path, samples_dir: Path, fmt: str):
+    out = tmp_path / "out"
+    run_batch([samples_dir / "seed-report.txt"], out, workers=1)
+    assert main(["export", str(out / DB_NAME), "--format", fmt, "-o", str(tmp_path / "x")]) == 0
+    n = sqlite3.connect(out / DB_NAME).execute("SELECT count(*) FROM entities").fetchone()[0]
+    path = tmp_path / "x" / f"entities.{fmt}"
+    if fmt == "csv":
+        with path.open(encoding="utf-8") as f:
+            assert len(list(csv.DictReader(f))) == n
+    elif fmt == "jsonl":
+        assert len(path.read_text(encoding="utf-8").splitlines()) == n
+    else:
+        import pyarrow.parquet as pq
+
+        assert pq.read_table(path).num_rows == n
+
+
+def test_batch_export_missing_database(tmp_path: Path):
+    with pytest.raises(UsageError):
+        export_db(tmp_path / "none.sqlite", "csv", tmp_path)
+
+
+def test_batch_a_failing_writer_leaves_no_partial_output(tmp_path: Path, monkeypatch):
+    from govextract import export
+
+    def broken(doc, out_dir, stem):
+        (out_dir / f"{stem}.sections.csv").write_text("half", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setitem(export.EXPORTERS, "csv", broken)
+    out = tmp_path / "out"
+    s = run_batch([write(tmp_path / "a.txt", GOOD)], out, workers=1)
+    assert s.failed and s.failed[0].code == "internal_error"
+    assert not list(out.glob("a.*")) and not leftovers(out)
+
+
+def test_batch_progress_lines_when_not_a_terminal(tmp_path: Path):
+    buf = io.StringIO()
+    run_batch([write(tmp_path / "a.txt", GOOD)], tmp_path / "out", workers=1, progress=progress_printer(buf))
+    assert re.match(r"\[1/1\] converted a\.txt \(\d+\.\d+ s\)", buf.getvalue())
+
+
+def test_batch_on_a_dask_cluster_gives_the_same_outputs(tmp_path: Path):
+    distributed = pytest.importorskip("distributed")
+    src = tmp_path / "in"
+    write(src / "a.txt", GOOD)
+    write(src / "bad.txt", b"")
+    local = run_batch([src], tmp_path / "local", workers=1)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        remote = run_batch([src], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
+    assert [(o.job.name, o.status, o.code) for o in remote.outcomes] == \
+        [(o.job.name, o.status, o.code) for o in local.outcomes]
+    assert (tmp_path / "dask" / "a.json").read_text(encoding="utf-8") == \
+        (tmp_path / "local" / "a.json").read_text(encoding="utf-8")
+    assert (tmp_path / "dask" / ERRORS).is_file()

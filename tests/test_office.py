@@ -1,0 +1,72 @@
+"""Word and web-page input through the same pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import govextract
+from govextract.errors import EmptyDocument, UnreadableFile
+
+PAGE = """<html><head><meta charset="{charset}"><title>关于推进数字政府建设的通知_某市人民政府</title>
+<script>var menu = "一、脚本里的标题";</script><style>.x{{color:red}}</style></head>
+<body><nav><a href="/">首页</a> | <a>政务公开</a> | <a>办事服务</a> | <a>互动交流</a></nav>
+<div class="article"><h1>关于推进数字政府建设的通知</h1>
+<h2>一、总体要求</h2><p>到2027年，全市政务服务事项网上可办率达到95%以上，深圳、广州等城市率先实现“一网通办”。
+各区要加强组织领导，完善工作机制，确保各项任务落到实处。</p>
+<h2>二、重点任务</h2><p>推进“高效办成一件事”，累计上线集成服务套餐超80项，减少群众跑动超过300万人次。
+加快数据共享，推动电子证照广泛应用。</p></div>
+<footer>版权所有：某市人民政府办公室 网站标识码 1234567890 备案号</footer></body></html>"""
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gbk"])
+def test_office_html_main_text_only(tmp_path: Path, charset: str):
+    p = tmp_path / "page.html"
+    p.write_bytes(PAGE.format(charset=charset).encode(charset))
+    doc = govextract.extract_file(p)
+    assert doc.source.format == "html"
+    assert [(s.number, s.title) for s in doc.sections] == [("一", "总体要求"), ("二", "重点任务")]
+    assert doc.metadata.title == "关于推进数字政府建设的通知"
+    for noise in ("首页", "脚本", "网站标识码", "color"):
+        assert noise not in doc.text
+    q = next(e for e in doc.entities if e.text == "95%以上")
+    assert q.section == doc.sections[0].id
+
+
+def test_office_html_without_main_text(tmp_path: Path):
+    p = tmp_path / "nav.html"
+    p.write_text("<html><head><script>var a = '一、总体';</script></head><body> </body></html>", encoding="utf-8")
+    with pytest.raises(EmptyDocument):
+        govextract.extract_file(p)
+
+
+def test_office_docx_headings_and_tables(tmp_path: Path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_heading("2025年某市数字政府建设报告", level=0)
+    d.add_heading("一、总体情况", level=1)
+    d.add_paragraph("2025年，深圳实现500余项高频事项“跨省通办”。")
+    d.add_heading("（一）主要成效", level=2)
+    d.add_paragraph("上海上线“一件事”集成服务套餐超80项。")
+    d.add_heading("工作展望", level=1)  # a heading style without a number is still a heading
+    d.add_paragraph("持续推进。")
+    t = d.add_table(rows=2, cols=2)
+    for (r, c), v in {(0, 0): "指标", (0, 1): "数值", (1, 0): "事项", (1, 1): "500"}.items():
+        t.cell(r, c).text = v
+    p = tmp_path / "report.docx"
+    d.save(str(p))
+    doc = govextract.extract_file(p)
+    assert [(s.number, s.title, s.level) for s in doc.sections] == [
+        ("一", "总体情况", 1), ("（一）", "主要成效", 2), (None, "工作展望", 1)]
+    assert doc.metadata.title == "2025年某市数字政府建设报告"
+    assert doc.tables[0].rows == [["指标", "数值"], ["事项", "500"]]
+    assert {e.text for e in doc.entities} >= {"500余项", "跨省通办", "超80项", "深圳", "上海"}
+
+
+def test_office_broken_docx(tmp_path: Path):
+    p = tmp_path / "broken.docx"
+    p.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(UnreadableFile) as info:
+        govextract.extract_file(p)
+    assert "broken.docx" in str(info.value)
