@@ -11,6 +11,7 @@ from .extract import page_lookup, to_entities
 from .gazetteer import load_gazetteer
 from .ingest import RawDocument, ingest
 from .ingest.base import sha256_of
+from .link import link
 from .metadata import find_metadata
 from .models import Document, Generator, Page, Source, SourceFormat
 from .nlp import find_entities
@@ -64,6 +65,7 @@ def extract_raw(raw: RawDocument) -> Document:
     page_at = page_lookup([p.start for p in pages], [p.number for p in pages]) if pages else None
     locate = _locator(raw, norm.offsets) if raw.char_boxes else None
     entities = to_entities(text, find_entities(text), seg.section_at, locate)
+    indicators, findings = link(text, seg.sections, entities)
     if page_at:
         for s in seg.sections:
             s.page_start = page_at(s.start)
@@ -80,6 +82,8 @@ def extract_raw(raw: RawDocument) -> Document:
         paragraphs=seg.paragraphs,
         points=seg.points,
         entities=entities,
+        indicators=indicators,
+        findings=findings,
         furniture=list(raw.furniture),
         tables=list(raw.tables),
         warnings=list(raw.warnings),

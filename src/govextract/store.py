@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .export.csv import section_paths
+from .export.csv import INDICATOR_COLUMNS, indicator_rows, section_paths
 from .models import Document
 
 DB_NAME = "govextract.sqlite"
@@ -31,8 +31,11 @@ COLUMNS: dict[str, list[str]] = {
                  "date_start", "date_end"],
     "furniture": ["doc_id", "page", "kind", "text"],
     "tables": ["doc_id", "id", "page", "caption", "n_rows", "rows_json"],
+    "indicators": ["doc_id", *[c for c in INDICATOR_COLUMNS if c != "doc"]],
+    "findings": ["doc_id", "kind", "message", "section", "entities"],
 }
-_KEYS = {"documents": "doc_id", "sections": "doc_id, id", "paragraphs": "doc_id, id", "entities": "doc_id, id"}
+_KEYS = {"documents": "doc_id", "sections": "doc_id, id", "paragraphs": "doc_id, id", "entities": "doc_id, id",
+         "indicators": "doc_id, id"}
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -65,6 +68,9 @@ def rows_of(doc_id: str, doc: Document) -> dict[str, list[dict[str, Any]]]:
         "tables": [{"doc_id": doc_id, "id": t.id, "page": t.page, "caption": t.caption, "n_rows": len(t.rows),
                     "rows_json": json.dumps(t.rows, ensure_ascii=False)} for t in doc.tables],
     }
+    out["indicators"] = [{"doc_id": doc_id, **r} for r in indicator_rows(doc)]
+    out["findings"] = [{"doc_id": doc_id, "kind": f.kind, "message": f.message, "section": f.section,
+                        "entities": " ".join(f.entities)} for f in doc.findings]
     for e in doc.entities:
         row = {"doc_id": doc_id, **e.model_dump(exclude={"bbox", "members", "candidates"})}
         row["section_path"] = paths.get(e.section or "", "")

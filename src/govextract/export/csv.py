@@ -30,6 +30,38 @@ def section_paths(sections: list[Section]) -> dict[str, str]:
     return out
 
 
+INDICATOR_COLUMNS = [
+    "doc", "report_date", "id", "section_path", "page", "quantity_text", "measure", "value", "unit", "comparison",
+    "status", "places", "provinces", "regions", "period", "sentence",
+]
+
+
+def indicator_rows(doc: Document) -> list[dict[str, Any]]:
+    """One row per indicator, long format, for panel data: what, how much, where, when, in which part."""
+    paths = section_paths(doc.sections)
+    by_id = {e.id: e for e in doc.entities}
+    rows = []
+    for ind in doc.indicators:
+        q = by_id[ind.quantity]
+        places = [by_id[p] for p in ind.places]
+
+        def names(attr: str, ps: list[Any] = places) -> str:
+            return "、".join(dict.fromkeys(v for p in ps if (v := getattr(p, attr, None))))
+
+        period = by_id[ind.period] if ind.period else None
+        rows.append({
+            "doc": doc.source.name, "report_date": doc.metadata.date, "id": ind.id,
+            "section_path": paths.get(q.section or "", ""), "page": q.page, "quantity_text": q.text,
+            "measure": ind.measure, "value": getattr(q, "value", None), "unit": getattr(q, "unit", None),
+            "comparison": getattr(q, "comparison", None), "status": ind.status,
+            "places": "、".join(getattr(p, "name", None) or p.text for p in places),
+            "provinces": names("province"), "regions": names("region") or ind.region,
+            "period": period.text if period else None,
+            "sentence": doc.text[ind.sentence.start:ind.sentence.end],
+        })
+    return rows
+
+
 def _write(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
@@ -50,7 +82,9 @@ def write_csv(doc: Document, out_dir: Path, stem: str) -> list[Path]:
     sp, ep = out_dir / f"{stem}.sections.csv", out_dir / f"{stem}.entities.csv"
     _write(sp, SECTION_COLUMNS, sec_rows)
     _write(ep, ENTITY_COLUMNS, ent_rows)
-    written = [sp, ep]
+    ip = out_dir / f"{stem}.indicators.csv"
+    _write(ip, INDICATOR_COLUMNS, indicator_rows(doc))
+    written = [sp, ep, ip]
     for t in doc.tables:
         tp = out_dir / f"{stem}.table-{t.id}.csv"
         with tp.open("w", encoding="utf-8", newline="") as f:

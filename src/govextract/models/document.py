@@ -84,6 +84,34 @@ class Table(Model):
     rows: list[list[str | None]]
 
 
+class CharRange(Model):
+    start: Offset
+    end: Offset
+
+
+class Indicator(Model):
+    """One quantity linked to what it measures and what it is about."""
+
+    id: str
+    quantity: str = Field(description="Id of the quantity or percentage entity")
+    measure: str | None = Field(description="The noun phrase the quantity counts, as written")
+    measure_span: CharRange | None = Field(None, description="Where the measure stands in the text")
+    places: list[str] = Field(default_factory=list, description="Ids of the place entities it is about")
+    region: str | None = Field(None, description="The section's macro-region when the sentence names no place")
+    period: str | None = Field(None, description="Id of the period entity in the same sentence")
+    status: Literal["achieved", "target"] | None = None
+    sentence: CharRange
+
+
+class Finding(Model):
+    """Something a researcher would check by hand: an inconsistency in the report itself."""
+
+    kind: Literal["region_mismatch", "conflicting_values", "share_over_100", "period_reversed"]
+    message: str
+    entities: list[str]
+    section: str | None
+
+
 class Document(Model):
     schema_name: Literal["govextract.Document"] = "govextract.Document"
     schema_version: Literal["1.0"] = "1.0"
@@ -96,6 +124,8 @@ class Document(Model):
     paragraphs: list[Paragraph]
     points: list[Point]
     entities: list[Entity]
+    indicators: list[Indicator] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
     furniture: list[Furniture] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,249 @@
+"""From entities to facts: each quantity linked to what it measures and what it is about,
+and the report's own inconsistencies surfaced as findings.
+
+Everything works inside one sentence (to 。！？；) and one clause (to ，：). The measure is
+the clause's words before the quantity after the last place, list closer (等城市) or
+object-taking verb (上线, 设立), without leading adverbs or trailing auxiliaries; when
+nothing is left it is the words after the quantity (实现500余项高频政务服务事项). The places
+are those of the clause, else of the nearest earlier clause of the sentence that has some.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from .data import load_json, require
+from .models import CharRange, Entity, Finding, Indicator, Place, Section
+
+_NAME = "linking.json"
+_SENT_END = set("。！？；!?;\n")
+_CLAUSE_END = _SENT_END | set("，,：:")
+_SQUEEZE = re.compile(r"[，,：:\s]+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    closer: re.Pattern[str]
+    verbs: tuple[str, ...]
+    leading: tuple[str, ...]
+    trailing: tuple[str, ...]
+    target_words: tuple[str, ...]
+    target_pattern: re.Pattern[str]
+    achieved_words: tuple[str, ...]
+    share_words: tuple[str, ...]
+
+
+def load_lexicon() -> Lexicon:
+    d = load_json(_NAME)
+
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(sorted(require(d, key, list, _NAME), key=len, reverse=True))
+
+    return Lexicon(
+        closer=re.compile(require(d, "list_closer", str, _NAME)),
+        verbs=words("verbs"),
+        leading=words("leading"),
+        trailing=words("trailing"),
+        target_words=words("target_words"),
+        target_pattern=re.compile(require(d, "target_pattern", str, _NAME)),
+        achieved_words=words("achieved_words"),
+        share_words=words("share_words"),
+    )
+
+
+E = TypeVar("E", bound=Entity)
+
+
+def within(items: list[E], starts: list[int], lo: int, hi: int) -> list[E]:
+    """The items (sorted by start, with their ``starts``) that start in ``[lo, hi)``."""
+    return items[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+def bounds(text: str, pos: int, stops: set[str]) -> tuple[int, int]:
+    """The stretch of ``text`` around ``pos`` between two stop characters (end excludes the stop)."""
+    start = pos
+    while start > 0 and text[start - 1] not in stops:
+        start -= 1
+    end = pos
+    while end < len(text) and text[end] not in stops:
+        end += 1
+    return start, end
+
+
+def _strip(s: str, start: int, lex: Lexicon) -> tuple[str, int]:
+    """Leading adverbs and trailing auxiliaries off ``s`` (which starts at offset ``start``)."""
+    changed = True
+    while changed and s:
+        changed = False
+        for w in lex.leading:
+            if s.startswith(w) and len(s) > len(w):
+                s, start, changed = s[len(w):], start + len(w), True
+                break
+        for w in lex.trailing:
+            if s.endswith(w):
+                s, changed = s[: -len(w)], True
+                break
+    return s, start
+
+
+def _object_of(text: str, lo: int, hi: int, places: list[Place], lex: Lexicon) -> tuple[str, int]:
+    """What a clause's words ``text[lo:hi]`` name, after places, list closers and verbs."""
+    cut = lo
+    for p in places:
+        if lo <= p.start and p.end <= hi:
+            cut = max(cut, p.end)
+    closers = list(lex.closer.finditer(text, cut, hi))
+    if closers:
+        cut = closers[-1].end()
+    best = -1
+    for v in lex.verbs:
+        k = text.rfind(v, cut, hi)
+        if k >= 0:
+            best = max(best, k + len(v))
+    if best > cut:
+        cut = best
+    return _strip(text[cut:hi], cut, lex)
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
+
+
+def _clauses(text: str, s_start: int, s_end: int) -> list[_Clause]:
+    out, pos = [], s_start
+    while pos <= s_end:
+        c_start, c_end = bounds(text, pos, _CLAUSE_END)
+        c_end = min(c_end, s_end)
+        out.append(_Clause(c_start, c_end))
+        pos = c_end + 1
+    return out
+
+
+def section_regions(text: str, sections: list[Section], entities: list[Entity]) -> dict[str, str]:
+    """Section id → the macro-region its heading (or a parent's) names, if any."""
+    by_id = {s.id: s for s in sections}
+    macro = [e for e in entities if isinstance(e, Place) and e.level == "macro_region" and e.region]
+    starts = [e.start for e in macro]
+    own: dict[str, str] = {}
+    for s in sections:
+        head_end = text.find("\n", s.start)
+        head_end = len(text) if head_end < 0 else head_end
+        named = within(macro, starts, s.start, head_end)
+        if named and named[0].region:
+            own[s.id] = named[0].region
+    out: dict[str, str] = {}
+    for s in sections:
+        cur: Section | None = s
+        while cur is not None and cur.id not in own:
+            cur = by_id.get(cur.parent) if cur.parent else None
+        if cur is not None:
+            out[s.id] = own[cur.id]
+    return out
+
+
+def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[list[Indicator], list[Finding]]:
+    lex = load_lexicon()
+    places = [e for e in entities if isinstance(e, Place)]
+    periods = [e for e in entities if e.type == "period"]
+    place_starts = [p.start for p in places]
+    period_starts = [p.start for p in periods]
+    regions = section_regions(text, sections, entities)
+    indicators: list[Indicator] = []
+    for q in (e for e in entities if e.type in ("quantity", "percentage")):
+        s_start, s_end = bounds(text, q.start, _SENT_END)
+        clauses = _clauses(text, s_start, s_end)
+        k = next(i for i, c in enumerate(clauses) if c.start <= q.start <= c.end)
+        clause = clauses[k]
+        measure, m_start = _object_of(text, clause.start, q.start, places, lex)
+        m_end = m_start + len(measure)
+        if len(measure) <= 2 and k > 0 and measure:  # 累计运转: the object sits in the clause before
+            prev = clauses[k - 1]
+            obj, o_start = _object_of(text, prev.start, prev.end, places, lex)
+            if obj:
+                measure, m_start, m_end = obj + text[clause.start:q.start], o_start, q.start
+                measure = _strip(measure, m_start, lex)[0]
+        if not measure:  # 实现500余项高频政务服务事项: the measure follows the number
+            right = text[q.end:clause.end]
+            measure, m_start, m_end = right.strip(), q.end, clause.end
+        about: list[Place] = []
+        for c in reversed(clauses[: k + 1]):
+            about = [p for p in within(places, place_starts, c.start, c.end) if p.end <= c.end]
+            if about:
+                break
+        region = None if about else regions.get(q.section or "")
+        in_sentence = within(periods, period_starts, s_start, s_end)
+        before = [p for p in in_sentence if p.start < q.start]
+        period = (before[-1] if before else in_sentence[0]) if in_sentence else None
+        head = text[clause.start:q.end]
+        sentence_head = text[s_start:q.end]
+        status: Literal["achieved", "target"] | None = None
+        if any(w in head for w in lex.target_words) or lex.target_pattern.search(sentence_head):
+            status = "target"
+        elif any(w in sentence_head for w in lex.achieved_words):
+            status = "achieved"
+        indicators.append(Indicator(
+            id=f"i{len(indicators) + 1}",
+            quantity=q.id,
+            measure=_SQUEEZE.sub("", measure) or None,
+            measure_span=CharRange(start=m_start, end=m_end) if measure else None,
+            places=[p.id for p in about],
+            region=region,
+            period=period.id if period else None,
+            status=status,
+            sentence=CharRange(start=s_start, end=s_end),
+        ))
+    return indicators, find_findings(text, sections, entities, indicators, regions, lex)
+
+
+def find_findings(text: str, sections: list[Section], entities: list[Entity], indicators: list[Indicator],
+                  regions: dict[str, str], lex: Lexicon) -> list[Finding]:
+    by_id = {e.id: e for e in entities}
+    out: list[Finding] = []
+    places = [e for e in entities if isinstance(e, Place)]
+    macro = [p for p in places if p.level == "macro_region"]
+    macro_starts = [p.start for p in macro]
+    seen: set[tuple[str, str | None]] = set()
+    for p in places:
+        if p.level not in ("city", "county") or not p.region or not p.name:
+            continue
+        s_start, s_end = bounds(text, p.start, _SENT_END)
+        named = {m.region or m.name for m in within(macro, macro_starts, s_start, s_end)}  # 中西部: several
+        context = next(iter(named)) if len(named) == 1 else (None if named else regions.get(p.section or ""))
+        if context and context != p.region and (p.name, p.section) not in seen:
+            seen.add((p.name, p.section))
+            out.append(Finding(
+                kind="region_mismatch", section=p.section, entities=[p.id],
+                message=f"{p.name} is cited under {context}, but {p.province} is in {p.region}",
+            ))
+    groups: dict[tuple[str, frozenset[str], str], list[Indicator]] = defaultdict(list)
+    for ind in indicators:
+        q = by_id[ind.quantity]
+        if ind.measure and ind.places:
+            names = frozenset(getattr(by_id[p], "name", None) or by_id[p].text for p in ind.places)
+            groups[(ind.measure, names, getattr(q, "unit", ""))].append(ind)
+    for (measure, _, _), inds in groups.items():
+        values = {(getattr(by_id[i.quantity], "value", None), getattr(by_id[i.quantity], "comparison", None))
+                  for i in inds}
+        if len(values) > 1:
+            qs = [by_id[i.quantity] for i in inds]
+            out.append(Finding(
+                kind="conflicting_values", section=qs[0].section, entities=[q.id for q in qs],
+                message=f"{measure} is given as " + " and ".join(q.text for q in qs) + " for the same places",
+            ))
+    for ind in indicators:
+        q = by_id[ind.quantity]
+        if (q.type == "percentage" and getattr(q, "unit", "") == "%" and getattr(q, "value", 0) > 100
+                and ind.measure and ind.measure.endswith(lex.share_words)):
+            out.append(Finding(kind="share_over_100", section=q.section, entities=[q.id],
+                               message=f"{ind.measure} is a share but is given as {q.text}"))
+    for e in entities:
+        if e.type == "period" and getattr(e, "date_end", "") < getattr(e, "date_start", ""):
+            out.append(Finding(kind="period_reversed", section=e.section, entities=[e.id],
+                               message=f"the period {e.text} ends before it starts"))
+    return out
