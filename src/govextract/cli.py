@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     xp.add_argument("--format", choices=("csv", "parquet", "jsonl"), default="csv", help="file format (default: csv)")
     xp.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write the tables in")
 
+    rv = sub.add_parser("review", help="write an HTML page to review one document",
+                        description="Write a self-contained HTML page showing a document's findings, section "
+                                    "outline, highlighted entities and indicators.")
+    rv.add_argument("document", type=Path, metavar="JSON", help="a document JSON written by extract")
+    rv.add_argument("-o", "--output", type=Path, required=True, metavar="HTML", help="the page to write")
+
     sc = sub.add_parser("schema", help="write the JSON Schema of the output",
                         description="Write the JSON Schema generated from the document model.")
     sc.add_argument("-o", "--output", default="schemas", metavar="DIR", help="folder (default: schemas)")
@@ -110,6 +116,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import write_review
+
+    print(write_review(args.document, args.output), file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
@@ -118,7 +131,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"extract": cmd_extract, "export": cmd_export, "schema": cmd_schema}
+COMMANDS = {"extract": cmd_extract, "export": cmd_export, "review": cmd_review, "schema": cmd_schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
