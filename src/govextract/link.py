@@ -90,11 +90,12 @@ def _strip(s: str, start: int, lex: Lexicon) -> tuple[str, int]:
     return s, start
 
 
-def _object_of(text: str, lo: int, hi: int, places: list[Place], lex: Lexicon) -> tuple[str, int]:
+def _object_of(text: str, lo: int, hi: int, places: tuple[list[Place], list[int]],
+               lex: Lexicon) -> tuple[str, int]:
     """What a clause's words ``text[lo:hi]`` name, after places, list closers and verbs."""
     cut = lo
-    for p in places:
-        if lo <= p.start and p.end <= hi:
+    for p in within(places[0], places[1], lo, hi):
+        if p.end <= hi:
             cut = max(cut, p.end)
     closers = list(lex.closer.finditer(text, cut, hi))
     if closers:
@@ -160,11 +161,11 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
         clauses = _clauses(text, s_start, s_end)
         k = next(i for i, c in enumerate(clauses) if c.start <= q.start <= c.end)
         clause = clauses[k]
-        measure, m_start = _object_of(text, clause.start, q.start, places, lex)
+        measure, m_start = _object_of(text, clause.start, q.start, (places, place_starts), lex)
         m_end = m_start + len(measure)
         if len(measure) <= 2 and k > 0 and measure:  # 累计运转: the object sits in the clause before
             prev = clauses[k - 1]
-            obj, o_start = _object_of(text, prev.start, prev.end, places, lex)
+            obj, o_start = _object_of(text, prev.start, prev.end, (places, place_starts), lex)
             if obj:
                 measure, m_start, m_end = obj + text[clause.start:q.start], o_start, q.start
                 measure = _strip(measure, m_start, lex)[0]

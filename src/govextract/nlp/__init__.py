@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,6 +35,34 @@ def _load_user_dictionary() -> None:
         jieba.add_word(alias)
 
 
+class JiebaWords:
+    """spaCy's ``zh`` tokenizer with the jieba segmenter, without its word-to-text alignment.
+
+    jieba's words, white space included, concatenate back to the input, so the Doc is built
+    from them directly (``doc.text`` stays equal to the input and character offsets hold).
+    spaCy's own alignment searches the rest of the text for every word, which grows with the
+    square of the length; where the words ever fail to concatenate back, it is used instead."""
+
+    def __init__(self, fallback: Any) -> None:
+        self.fallback = fallback
+        self.vocab = fallback.vocab
+
+    def __call__(self, text: str) -> Doc:
+        import jieba
+
+        words = [w for w in jieba.cut(text, cut_all=False) if w]
+        if "".join(words) != text:
+            return self.fallback(text)  # type: ignore[no-any-return]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.fallback.to_bytes(**kwargs)  # type: ignore[no-any-return]
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> JiebaWords:
+        self.fallback.from_bytes(data, **kwargs)
+        return self
+
+
 @cache
 def get_nlp() -> Language:
     """A blank ``zh`` pipeline on jieba with govextract's components, built once per process."""
@@ -41,6 +70,7 @@ def get_nlp() -> Language:
 
     _load_user_dictionary()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.tokenizer = JiebaWords(nlp.tokenizer)
     nlp.max_length = 10**8
     for name in PIPES:
         nlp.add_pipe(name)

@@ -9,12 +9,12 @@ keeps their token indices), so every group is rebuilt from its character offsets
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc, Span
 
 ATTRS_KEY = "govextract_attrs"
@@ -33,11 +33,15 @@ class Candidate:
 
 def _split_tokens(doc: Doc, offsets: set[int]) -> None:
     cuts: dict[int, list[int]] = defaultdict(list)
-    starts, ends = token_bounds_sorted(doc)
-    for o in offsets:
-        i = bisect_right(starts, o) - 1  # the token starting at or before o
-        if i >= 0 and starts[i] < o < ends[i]:
-            cuts[i].append(o - starts[i])
+    if not offsets or not len(doc):
+        return
+    arr = doc.to_array(["IDX", "LENGTH"])
+    starts = arr[:, 0]
+    where = numpy.fromiter(offsets, dtype=starts.dtype, count=len(offsets))
+    idx = numpy.searchsorted(starts, where, side="right") - 1  # the token starting at or before each offset
+    inside = (idx >= 0) & (where > starts[idx]) & (where < starts[idx] + arr[idx, 1])
+    for i, o in zip(idx[inside].tolist(), where[inside].tolist(), strict=True):
+        cuts[i].append(o - int(starts[i]))
     if not cuts:
         return
     saved = {key: [(s.start_char, s.end_char, s.label_) for s in group] for key, group in doc.spans.items()}
