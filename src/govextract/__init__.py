@@ -32,13 +32,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-def extract_file(path: str | Path, password: str | None = None) -> Document:
-    """Read one file (``.txt``, ``.md``, ``.pdf``) and return its :class:`Document`.
+def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = "pdfium") -> Document:
+    """Read one file (``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``) and return its :class:`Document`.
 
-    ``password`` opens an encrypted PDF."""
+    ``password`` opens an encrypted PDF; ``pdf_backend`` is ``pdfium`` (fast, the default) or
+    ``pdfplumber``."""
     from .pipeline import extract_file as run  # spaCy and jieba load on first use, not on import
 
-    return run(path, password)
+    return run(path, password, pdf_backend)
 
 
 def extract_text(text: str, name: str = "text.txt") -> Document:

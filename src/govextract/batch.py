@@ -113,13 +113,14 @@ def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str
     return final
 
 
-def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: str | None) -> Outcome:
+def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: str | None,
+            pdf_backend: str = "pdfium") -> Outcome:
     """Convert one file and write its outputs; failures come back as an outcome, not raised."""
     from .pipeline import extract_file
 
     t0 = time.perf_counter()
     try:
-        doc = extract_file(job.source, password)
+        doc = extract_file(job.source, password, pdf_backend)
         doc.source.name = job.name
         if out_dir is not None:
             write_outputs(doc, out_dir, job.stem, formats)
@@ -215,19 +216,19 @@ class Summary:
 Runner = Callable[[list[Job], Callable[[Outcome], None]], None]
 
 
-def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, workers: int,
+def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, pdf_backend: str, workers: int,
                   timeout: float | None) -> Runner:
     def run(jobs: list[Job], done: Callable[[Outcome], None]) -> None:
         if workers <= 1 and timeout is None:
             warm_up()
             for job in jobs:
-                done(convert(job, out_dir, formats, password))
+                done(convert(job, out_dir, formats, password, pdf_backend))
             return
         from pebble import ProcessExpired, ProcessPool
 
         with ProcessPool(max_workers=workers, initializer=warm_up) as pool:
-            futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password), timeout=timeout))
-                       for job in jobs]
+            futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password, pdf_backend),
+                                           timeout=timeout)) for job in jobs]
             for job, fut in futures:
                 try:
                     done(fut.result())
@@ -240,14 +241,16 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
     return run
 
 
-def _dask_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, scheduler: str) -> Runner:
+def _dask_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, pdf_backend: str,
+                 scheduler: str) -> Runner:
     def run(jobs: list[Job], done: Callable[[Outcome], None]) -> None:
         try:
             from distributed import Client, as_completed
         except ImportError as exc:
             raise UsageError("the dask engine needs the optional extra: pip install 'govextract[dask]'") from exc
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            futures = client.map(convert, jobs, out_dir=out_dir, formats=formats, password=password, pure=False)
+            futures = client.map(convert, jobs, out_dir=out_dir, formats=formats, password=password,
+                                 pdf_backend=pdf_backend, pure=False)
             for fut in as_completed(futures):  # type: ignore[no-untyped-call]
                 done(fut.result())
     return run
@@ -263,6 +266,7 @@ def run_batch(
     timeout: float | None = None,
     force: bool = False,
     password: str | None = None,
+    pdf_backend: str = "pdfium",
     use_db: bool = True,
     engine: str = "local",
     scheduler: str | None = None,
@@ -307,10 +311,10 @@ def run_batch(
         if engine == "dask":
             if not scheduler:
                 raise UsageError("--engine dask needs --scheduler ADDRESS")
-            _dask_runner(out_dir, formats, password, scheduler)(todo, done)
+            _dask_runner(out_dir, formats, password, pdf_backend, scheduler)(todo, done)
         else:
             n = workers or os.cpu_count() or 1
-            _local_runner(out_dir, formats, password, min(n, max(1, len(todo))), timeout)(todo, done)
+            _local_runner(out_dir, formats, password, pdf_backend, min(n, max(1, len(todo))), timeout)(todo, done)
     finally:
         recorder.close()
     return summary

@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", default="json,csv", metavar="FORMATS",
                     help="comma-separated output formats: json, csv (default: json,csv)")
     ex.add_argument("--password", default=None, metavar="PASSWORD", help="password of encrypted PDFs")
+    ex.add_argument("--pdf-backend", choices=("pdfium", "pdfplumber"), default="pdfium",
+                    help="PDF library: pdfium (fast, default) or pdfplumber; both give the same document")
     ex.add_argument("--glob", default=None, metavar="PATTERN", help="in folders, only files matching (e.g. '*.pdf')")
     ex.add_argument("--workers", type=int, default=None, metavar="N",
                     help="worker processes (default: the machine's cores)")
@@ -75,7 +77,7 @@ def _to_stdout(args: argparse.Namespace) -> int:
     failed = 0
     for job in plan(args.files, args.glob).jobs:
         try:
-            doc = extract_file(job.source, args.password)
+            doc = extract_file(job.source, args.password, args.pdf_backend)
         except GovextractError as exc:
             exc.source = exc.source or str(job.source)
             print(f"error: {exc}", file=sys.stderr)
@@ -99,7 +101,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return _to_stdout(args)
     summary = run_batch(
         args.files, Path(args.output), formats=formats, glob=args.glob, workers=args.workers,
-        timeout=args.timeout, force=args.force, password=args.password, use_db=not args.no_db,
+        timeout=args.timeout, force=args.force, password=args.password, pdf_backend=args.pdf_backend,
+        use_db=not args.no_db,
         engine=args.engine, scheduler=args.scheduler, progress=progress_printer(),
     )
     for o in summary.failed:

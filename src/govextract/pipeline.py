@@ -9,7 +9,7 @@ from . import __version__
 from .errors import EmptyDocument
 from .extract import page_lookup, to_entities
 from .gazetteer import load_gazetteer
-from .ingest import RawDocument, ingest
+from .ingest import DEFAULT_PDF_BACKEND, RawDocument, ingest
 from .ingest.base import sha256_of
 from .link import link
 from .metadata import find_metadata
@@ -90,9 +90,9 @@ def extract_raw(raw: RawDocument) -> Document:
     )
 
 
-def extract_file(path: str | Path, password: str | None = None) -> Document:
-    """Read one file (``.txt``, ``.md``, ``.pdf``) and extract its structure and entities."""
-    return extract_raw(ingest(path, password))
+def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND) -> Document:
+    """Read one file (``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``) and extract its structure and entities."""
+    return extract_raw(ingest(path, password, pdf_backend))
 
 
 def extract_text(text: str, name: str = "text.txt") -> Document:

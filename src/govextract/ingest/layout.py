@@ -35,6 +35,7 @@ class PdfChar:
     top: float
     x1: float
     bottom: float
+    generated: bool = False  # a space the PDF library inferred from a gap, not a character of the PDF
 
 
 @dataclass
@@ -101,22 +102,28 @@ def join_chars(chars: list[PdfChar], size: float) -> list[tuple[str, BBoxT | Non
     ``综 合``); a gap with no space character becomes a space only between two Latin
     words, so the gap a word processor leaves in ``2025 年`` goes."""
     out: list[tuple[str, BBoxT | None]] = []
-    pending = False
+    pending = soft = False
     prev: PdfChar | None = None
     for c in chars:
         if c.text.isspace():
-            pending = True
+            if c.generated:
+                soft = True
+            else:
+                pending = True
             continue
         if prev is not None:
             a, b = prev.text[-1], c.text[0]
             latin_pair = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+            # "1. 国家…": the space after a list number, whether the PDF has it as a character or a gap
+            marker = a == "." and len(out) >= 2 and out[-2][0].isdigit() and not b.isdigit()
+            gap = soft or c.x0 - prev.x1 > 0.25 * size
             if pending and not (is_cjk(a) and is_cjk(b)):
                 out.append((" ", None))
-            elif not pending and latin_pair and c.x0 - prev.x1 > 0.25 * size:
+            elif not pending and (latin_pair or marker) and gap:
                 out.append((" ", None))
         for ch in c.text:
             out.append((ch, (c.x0, c.top, c.x1, c.bottom)))
-        prev, pending = c, False
+        prev, pending, soft = c, False, False
     return out
 
 

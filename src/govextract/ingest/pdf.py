@@ -9,10 +9,11 @@ character so that entities can point at the page.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import EmptyDocument, EncryptedPdf, NoTextLayer, PdfError
+from ..errors import EmptyDocument, EncryptedPdf, NoTextLayer, PdfError, UsageError
 from ..models import Furniture, Page, Source, SourceFormat, Table
 from .base import LineStyle, RawDocument, sha256_of
 from .layout import BBoxT, PdfChar, PdfLine, body_margins, find_furniture, join_chars, join_lines, starts_paragraph
@@ -69,50 +70,80 @@ def _page_lines(page: Any, page_index: int, table_boxes: list[BBoxT]) -> list[Pd
     return out
 
 
-def _tables(page: Any, page_number: int, first_id: int) -> tuple[list[Table], list[BBoxT]]:
-    tables: list[Table] = []
-    boxes: list[BBoxT] = []
+TableFound = tuple[BBoxT, list[list[str | None]], str | None]  # box, rows, caption
+
+
+def has_rulings(page: Any) -> bool:
+    """Whether a page draws enough lines or boxes to hold a ruled table (cheap, no table search)."""
+    return len(page.lines) + 4 * len(page.rects) >= 4
+
+
+def find_page_tables(page: Any) -> list[TableFound]:
+    """pdfplumber's tables on one page, with a ``表1 …`` caption when one sits right above."""
+    out: list[TableFound] = []
+    if not has_rulings(page):
+        return out
     for t in page.find_tables():
         rows = [[cell if cell is None else " ".join(cell.split()) for cell in row] for row in t.extract()]
         if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
             continue  # a box drawn round a paragraph is not a table
         x0, top, x1, bottom = (float(v) for v in t.bbox)
-        boxes.append((x0, top, x1, bottom))
         caption = None
         px0, ptop, px1, _ = page.bbox
         above = page.crop((px0, max(ptop, top - 30), px1, max(ptop, top))).extract_text().strip().splitlines()
         if above and above[-1].lstrip().startswith(("表", "Table")):
             caption = above[-1].strip()
-        tables.append(Table(id=f"t{first_id + len(tables)}", page=page_number,
-                            bbox=[round(v, 2) for v in (x0, top, x1, bottom)], caption=caption, rows=rows))
-    return tables, boxes
+        out.append(((x0, top, x1, bottom), rows, caption))
+    return out
 
 
-def read_pdf(path: Path, password: str | None = None) -> RawDocument:
-    """Read a PDF's text layer page by page (each page released after use)."""
-    data = path.read_bytes()
-    if not data:
-        raise EmptyDocument("the file is empty", path.name)
+PageReader = Callable[[Path, bytes, "str | None"], Iterator[tuple[list[PdfLine], list[TableFound]]]]
+
+
+def plumber_pages(path: Path, data: bytes, password: str | None) -> Iterator[tuple[list[PdfLine], list[TableFound]]]:
+    """Each page's lines and tables with pdfplumber, one page at a time."""
     pdf = _open(path, data, password)
-    pages: list[list[PdfLine]] = []
-    tables: list[Table] = []
     try:
         for i, page in enumerate(pdf.pages):
             try:
-                found, boxes = _tables(page, i + 1, len(tables) + 1)
-                tables += found
-                lines = _page_lines(page, i, boxes)
+                found = find_page_tables(page)
+                lines = _page_lines(page, i, [box for box, _, _ in found])
             except Exception as exc:
                 raise PdfError(f"cannot read page {i + 1}: {type(exc).__name__}: {exc}", path.name) from exc
             finally:
                 page.close()  # pdfplumber caches every parsed page unless told to let go
-            pages.append(lines)
+            yield lines, found
     except PdfError:
         raise
     except Exception as exc:
         raise PdfError(f"broken PDF structure ({type(exc).__name__}: {exc})", path.name) from exc
     finally:
         pdf.close()
+
+
+def _backend(name: str) -> PageReader:
+    if name == "pdfplumber":
+        return plumber_pages
+    if name == "pdfium":
+        from .pdfium import pdfium_pages
+
+        return pdfium_pages
+    raise UsageError(f"unknown PDF backend {name!r}; choose pdfplumber or pdfium")
+
+
+def read_pdf(path: Path, password: str | None = None, backend: str = "pdfium") -> RawDocument:
+    """Read a PDF's text layer page by page (each page released after use)."""
+    reader = _backend(backend)
+    data = path.read_bytes()
+    if not data:
+        raise EmptyDocument("the file is empty", path.name)
+    pages: list[list[PdfLine]] = []
+    tables: list[Table] = []
+    for lines, found in reader(path, data, password):
+        for box, rows, caption in found:
+            tables.append(Table(id=f"t{len(tables) + 1}", page=len(pages) + 1,
+                                bbox=[round(v, 2) for v in box], caption=caption, rows=rows))
+        pages.append(lines)
     if not pages:
         raise PdfError("the PDF has no pages", path.name)
     if not any(ln.text for lines in pages for ln in lines) and not tables:
