@@ -226,6 +226,9 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
             return
         from pebble import ProcessExpired, ProcessPool
 
+        # Built here once, the pipeline is inherited by the workers where they are forked; where
+        # they are spawned, the initializer builds it once in each.
+        warm_up()
         with ProcessPool(max_workers=workers, initializer=warm_up) as pool:
             futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password, pdf_backend),
                                            timeout=timeout)) for job in jobs]

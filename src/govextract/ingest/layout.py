@@ -28,7 +28,7 @@ def is_cjk(ch: str) -> bool:
             or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0xF900 <= o <= 0xFAFF)
 
 
-@dataclass
+@dataclass(slots=True)
 class PdfChar:
     text: str
     x0: float
@@ -59,6 +59,30 @@ class PdfLine:
     @property
     def text(self) -> str:
         return "".join(t for t, _ in join_chars(self.chars, self.size)).strip()
+
+
+Y_TOLERANCE = 3.0  # points, as pdfplumber's default
+
+
+def cluster_lines(items: list[tuple[PdfChar, float, bool]], page_index: int) -> list[PdfLine]:
+    """Lines from a page's characters (each with its size and weight): characters whose tops lie
+    within a few points form a line, read left to right; its size and weight are the majority's."""
+    items = sorted(items, key=lambda it: (it[0].top, it[0].x0))
+    rows: list[list[tuple[PdfChar, float, bool]]] = []
+    for item in items:
+        if rows and item[0].top - rows[-1][0][0].top <= Y_TOLERANCE:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    out: list[PdfLine] = []
+    for row in rows:
+        ink = [(c, s, b) for c, s, b in row if not c.text.isspace()]
+        if not ink:
+            continue
+        size = Counter(s for _, s, _ in ink).most_common(1)[0][0]
+        bold = sum(b for _, _, b in ink) * 2 > len(ink)
+        out.append(PdfLine(page_index, sorted((c for c, _, _ in row), key=lambda c: c.x0), size, bold))
+    return out
 
 
 def _signature(text: str) -> str:

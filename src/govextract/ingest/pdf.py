@@ -8,7 +8,6 @@ character so that entities can point at the page.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,17 @@ from typing import Any
 from ..errors import EmptyDocument, EncryptedPdf, NoTextLayer, PdfError, UsageError
 from ..models import Furniture, Page, Source, SourceFormat, Table
 from .base import LineStyle, RawDocument, sha256_of
-from .layout import BBoxT, PdfChar, PdfLine, body_margins, find_furniture, join_chars, join_lines, starts_paragraph
+from .layout import (
+    BBoxT,
+    PdfChar,
+    PdfLine,
+    body_margins,
+    cluster_lines,
+    find_furniture,
+    join_chars,
+    join_lines,
+    starts_paragraph,
+)
 
 _BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi", "黑体", "hei")
 
@@ -50,24 +59,15 @@ def _open(path: Path, data: bytes, password: str | None) -> Any:
 
 
 def _page_lines(page: Any, page_index: int, table_boxes: list[BBoxT]) -> list[PdfLine]:
-    def outside(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in table_boxes)
-
-    view = page.filter(outside) if table_boxes else page
-    out: list[PdfLine] = []
-    for ln in view.extract_text_lines(layout=False, strip=True, return_chars=True, keep_blank_chars=True):
-        chars = sorted(ln["chars"], key=lambda c: c["x0"])
-        ink = [c for c in chars if not c["text"].isspace()]
-        if not ink:
+    """The page's lines, from its characters (spaces included) outside any table."""
+    items: list[tuple[PdfChar, float, bool]] = []
+    for c in page.chars:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        if any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in table_boxes):
             continue
-        size = Counter(round(c["size"], 1) for c in ink).most_common(1)[0][0]
-        bold = sum(_is_bold(c.get("fontname", "")) for c in ink) * 2 > len(ink)
-        pcs = [PdfChar(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]) for c in chars]
-        out.append(PdfLine(page_index, pcs, size, bold))
-    return out
+        items.append((PdfChar(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]), round(c["size"], 1),
+                      _is_bold(c.get("fontname", ""))))
+    return cluster_lines(items, page_index)
 
 
 TableFound = tuple[BBoxT, list[list[str | None]], str | None]  # box, rows, caption

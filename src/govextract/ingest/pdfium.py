@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import EncryptedPdf, PdfError
-from .layout import PdfChar, PdfLine
+from .layout import PdfChar, PdfLine, cluster_lines
 from .pdf import TableFound, _open, find_page_tables
 
 _FPDF_ERR_PASSWORD = 4
 _BOLD_WEIGHT = 600
-_Y_TOLERANCE = 3.0  # points, as pdfplumber's default
 
 
 def _open_pdfium(path: Path, data: bytes, password: str | None) -> Any:
@@ -49,6 +47,7 @@ def _lines(page: Any, page_index: int, table_boxes: list[tuple[float, float, flo
         name = ctypes.create_string_buffer(256)
         flags = ctypes.c_int()
         matrix = raw.FS_MATRIX()
+        styles: dict[int, tuple[float, bool]] = {}
         found: list[tuple[PdfChar, float, bool]] = []
         for i in range(textpage.count_chars()):
             code = raw.FPDFText_GetUnicode(textpage, i)
@@ -56,36 +55,27 @@ def _lines(page: Any, page_index: int, table_boxes: list[tuple[float, float, flo
                 continue  # PDFium's own spaces and line breaks: gaps and lines come from the boxes
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
             box = PdfChar(chr(code), left, top_edge - top, right, top_edge - bottom)
-            cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
-            if any(x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in table_boxes):
-                continue
-            # The font size in the font's own units, scaled by the character's matrix, as pdfminer
-            # reports it: a WPS file sets 209-point text at a 0.05 scale.
-            raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
-            size = round(raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d), 1)
-            raw.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))
-            weight = raw.FPDFText_GetFontWeight(textpage, i)
-            bold = weight >= _BOLD_WEIGHT or b"bold" in name.value.lower() or b"hei" in name.value.lower()
-            found.append((box, size, bold))
+            if table_boxes:
+                cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
+                if any(x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in table_boxes):
+                    continue
+            obj = ctypes.cast(raw.FPDFText_GetTextObject(textpage, i), ctypes.c_void_p).value
+            style = styles.get(obj) if obj else None
+            if style is None:  # the characters of one text object share their font and matrix
+                # The font size in the font's own units, scaled by the character's matrix, as
+                # pdfminer reports it: a WPS file sets 209-point text at a 0.05 scale.
+                raw.FPDFText_GetMatrix(textpage, i, ctypes.byref(matrix))
+                size = round(raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d), 1)
+                raw.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))
+                weight = raw.FPDFText_GetFontWeight(textpage, i)
+                bold = weight >= _BOLD_WEIGHT or b"bold" in name.value.lower() or b"hei" in name.value.lower()
+                style = (size, bold)
+                if obj:
+                    styles[obj] = style
+            found.append((box, style[0], style[1]))
     finally:
         textpage.close()
-    # Lines as pdfplumber makes them: characters whose tops lie within a few points, left to right.
-    found.sort(key=lambda f: f[0].top)
-    rows: list[list[tuple[PdfChar, float, bool]]] = []
-    for item in found:
-        if rows and item[0].top - rows[-1][0][0].top <= _Y_TOLERANCE:
-            rows[-1].append(item)
-        else:
-            rows.append([item])
-    out: list[PdfLine] = []
-    for row in rows:
-        ink = [(c, s, b) for c, s, b in row if not c.text.isspace()]
-        if not ink:
-            continue
-        size = Counter(s for _, s, _ in ink).most_common(1)[0][0]
-        bold = sum(b for _, _, b in ink) * 2 > len(ink)
-        out.append(PdfLine(page_index, sorted((c for c, _, _ in row), key=lambda c: c.x0), size, bold))
-    return out
+    return cluster_lines(found, page_index)
 
 
 def pdfium_pages(path: Path, data: bytes, password: str | None) -> Iterator[tuple[list[PdfLine], list[TableFound]]]:
