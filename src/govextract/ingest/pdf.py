@@ -9,6 +9,7 @@ character so that entities can point at the page.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -100,18 +101,27 @@ def find_page_tables(page: Any) -> list[TableFound]:
 PageReader = Callable[[Path, bytes, "str | None"], Iterator[tuple[list[PdfLine], list[TableFound]]]]
 
 
+@contextmanager
+def reading_page(path: Path, number: int, page: Any) -> Iterator[None]:
+    """Name the file and page in any failure while reading one page, and release the page after."""
+    try:
+        yield
+    except PdfError:
+        raise
+    except Exception as exc:
+        raise PdfError(f"cannot read page {number}: {type(exc).__name__}: {exc}", path.name) from exc
+    finally:
+        page.close()  # both libraries keep a parsed page until told to let go
+
+
 def plumber_pages(path: Path, data: bytes, password: str | None) -> Iterator[tuple[list[PdfLine], list[TableFound]]]:
     """Each page's lines and tables with pdfplumber, one page at a time."""
     pdf = _open(path, data, password)
     try:
         for i, page in enumerate(pdf.pages):
-            try:
+            with reading_page(path, i + 1, page):
                 found = find_page_tables(page)
                 lines = _page_lines(page, i, [box for box, _, _ in found])
-            except Exception as exc:
-                raise PdfError(f"cannot read page {i + 1}: {type(exc).__name__}: {exc}", path.name) from exc
-            finally:
-                page.close()  # pdfplumber caches every parsed page unless told to let go
             yield lines, found
     except PdfError:
         raise

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import EncryptedPdf, PdfError
 from .layout import PdfChar, PdfLine, cluster_lines
-from .pdf import TableFound, _open, find_page_tables
+from .pdf import TableFound, _open, find_page_tables, reading_page
 
 _FPDF_ERR_PASSWORD = 4
 _BOLD_WEIGHT = 600
@@ -85,22 +85,14 @@ def pdfium_pages(path: Path, data: bytes, password: str | None) -> Iterator[tupl
     try:
         for i in range(len(pdf)):
             page = pdf[i]
-            try:
+            with reading_page(path, i + 1, page):
                 found: list[TableFound] = []
                 if _path_objects(page) >= 4:  # it may hold a ruled table: ask pdfplumber for this page only
                     plumber = plumber or _open(path, data, password)
                     pp = plumber.pages[i]
-                    try:
+                    with reading_page(path, i + 1, pp):
                         found = find_page_tables(pp)
-                    finally:
-                        pp.close()
                 lines = _lines(page, i, [box for box, _, _ in found])
-            except PdfError:
-                raise
-            except Exception as exc:
-                raise PdfError(f"cannot read page {i + 1}: {type(exc).__name__}: {exc}", path.name) from exc
-            finally:
-                page.close()
             yield lines, found
     finally:
         pdf.close()
