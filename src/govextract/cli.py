@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("extract", help="extract sections and entities from reports",
                         description="Extract the section tree and typed entities of each file "
-                                    "(.txt, .md, .pdf) into JSON and CSV, and into the corpus dataset.")
+                                    "(.txt, .md, .pdf, .docx, .html) into JSON and CSV, and into the "
+                                    "corpus dataset.")
     ex.add_argument("files", nargs="+", type=Path, metavar="PATH",
                     help="input files, or folders to walk recursively")
     ex.add_argument("-o", "--output", default="outputs", metavar="DIR",
