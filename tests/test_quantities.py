@@ -34,6 +34,8 @@ def one(text: str) -> tuple[str, str, float, str, str]:
         ("共有1,352家", ("1,352家", "quantity", 1352, "家", "exact")),
         ("三千多名干部", ("三千多名", "quantity", 3000, "名", "more_than")),
         ("增长８％", ("８％", "percentage", 8, "%", "exact")),
+        ("覆盖率超过百分之九十五", ("超过百分之九十五", "percentage", 95, "%", "more_than")),
+        ("增长百分之二点五左右", ("百分之二点五左右", "percentage", 2.5, "%", "about")),
     ],
 )
 def test_quantities_found(text, expected):

@@ -44,6 +44,26 @@ class QuantityFinder:
             rf"(?P<unit>{_alt(units)})"
             rf"(?P<post>{_alt(self.post)})?"
         )
+        self.percent_words = re.compile(
+            rf"(?P<pre>{_alt(self.pre)})?百分之(?P<cnum>[{digits}点]+)(?P<post>{_alt(self.post)})?"
+        )
+
+    def _percent_words(self, text: str) -> list[Candidate]:
+        """百分之五十 → 50 %, with the same comparison words as figures."""
+        out = []
+        for m in self.percent_words.finditer(text):
+            try:
+                value = float(cn2an.cn2an(m.group("cnum"), "strict"))
+            except (ValueError, KeyError, IndexError):
+                continue
+            comparison = "exact"
+            if m.group("pre"):
+                comparison = self.pre[m.group("pre")]
+            if m.group("post"):
+                comparison = self.post[m.group("post")]
+            out.append(Candidate(m.start(), m.end(), "percentage",
+                                 {"value": value, "unit": "%", "comparison": comparison}))
+        return out
 
     def _value(self, m: re.Match[str]) -> Decimal | None:
         if m.group("num"):
@@ -94,7 +114,7 @@ class QuantityFinder:
                 unit = "个百分点"
             attrs = {"value": float(value), "unit": unit, "comparison": comparison}
             out.append(Candidate(start, m.end(), kind, attrs))
-        return out
+        return out + self._percent_words(text)
 
 
 class QuantitiesComponent:
