@@ -22,7 +22,7 @@ def test_properties_extraction_offsets_hold(text):
     try:
         doc = govextract.extract_text(text)
     except govextract.EmptyDocument:
-        assert not text.strip(" \t\n\r\u3000\x0b\x0c\xa0\u2002\u2003\u200b\ufeff")
+        assert not text.strip()  # only blank text (white space as Python counts it) is refused
         return
     n = len(doc.text)
     for e in doc.entities:
