@@ -40,6 +40,14 @@ def test_link_seed_region_findings_match_gold(seed_doc, gold):
     assert got == want
 
 
+def test_link_place_lists_across_commas_and_status_words(extract):
+    doc = extract("一、概况\n上海，北京，深圳等城市，累计办件超1000万件。\n全省主要城市已建成站点300个。")
+    by_id = {e.id: e for e in doc.entities}
+    first, second = doc.indicators
+    assert [by_id[p].text for p in first.places] == ["上海", "北京", "深圳"]
+    assert second.status == "achieved"  # 主要 is not 要 (a target)
+
+
 def test_link_region_of_the_section_when_the_sentence_names_no_place(extract):
     doc = extract("五、格局\n5.4 西部地区：试点带动\n乡镇设立自助终端超3万台。")
     (ind,) = doc.indicators
@@ -65,7 +73,8 @@ def test_link_findings(extract, text, kind):
         "一、概况\n全市生产总值增长150%。",  # growth may exceed 100%
         "一、概况\n深圳上线集成服务套餐超80项，广州上线集成服务套餐超90项。",  # different places
         "一、概况\n西部地区借鉴福建省经验，成都、贵阳等城市成为试点。",  # a province, and western cities
-        "一、概况\n东部地区与中西部地区协同，深圳、成都等城市成为试点。",  # two regions: no single context
+        "一、概况\n东部地区与中西部地区协同，深圳、成都等城市成为试点。",  # both regions named
+        "一、概况\n中西部地区以武汉、成都为代表加快发展。",  # 中西部 covers both
     ],
 )
 def test_link_no_findings(extract, text):

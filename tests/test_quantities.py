@@ -34,6 +34,9 @@ def one(text: str) -> tuple[str, str, float, str, str]:
         ("共有1,352家", ("1,352家", "quantity", 1352, "家", "exact")),
         ("三千多名干部", ("三千多名", "quantity", 3000, "名", "more_than")),
         ("增长８％", ("８％", "percentage", 8, "%", "exact")),
+        ("投入一点五万亿元，", ("一点五万亿元", "quantity", 1_500_000_000_000, "元", "exact")),
+        ("筹集两千万元", ("两千万元", "quantity", 20_000_000, "元", "exact")),
+        ("将达到95%以上", ("95%以上", "percentage", 95, "%", "at_least")),
         ("覆盖率超过百分之九十五", ("超过百分之九十五", "percentage", 95, "%", "more_than")),
         ("增长百分之二点五左右", ("百分之二点五左右", "percentage", 2.5, "%", "about")),
     ],
@@ -58,6 +61,8 @@ def test_quantities_found(text, expected):
         "比例为3.9:39.0:57.1",
         "数十万人",
         "2024年5月7日",
+        "建设3至5个示范区",  # a range: neither end is the quantity
+        "建设三至五个示范区",
     ],
 )
 def test_quantities_not_found(text):

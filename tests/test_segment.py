@@ -80,6 +80,35 @@ def test_segment_chapters_articles():
                    ("第二章", "职责", 1), ("第三条", None, 2)]
 
 
+def test_segment_article_text_is_a_paragraph():
+    text = "第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条\n本办法适用于全省。"
+    seg = segment(text)
+    assert [text[p.start:p.end] for p in seg.paragraphs] == ["第一条 为了规范管理，制定本办法。", "本办法适用于全省。"]
+    assert [p.section for p in seg.paragraphs] == ["s2", "s3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("５．１　东部地区\n正文", [("5.1", "东部地区")]),
+        ("一.总体情况\n正文", [("一", "总体情况")]),
+    ],
+)
+def test_segment_full_width_and_ascii_punctuation_in_numbers(text, expected):
+    from govextract.normalize import normalize
+
+    n = normalize(text)
+    assert [(s.number, s.title) for s in segment(n.text).sections] == expected
+
+
+def test_segment_marked_headings_are_kept_even_when_they_read_like_sentences():
+    from govextract.normalize import normalize
+
+    n = normalize("# 报告\n## 1. 总体情况。\n正文")
+    assert [(s.title, s.level) for s in segment(n.text, n.markdown_headings).sections] == [
+        ("报告", 1), ("1. 总体情况。", 2)]
+
+
 def test_segment_run_in_heading_is_also_a_paragraph():
     text = "三、任务\n（一）强化创新，成效明显。全年投入增长8%。\n（二）扩大内需。"
     seg = segment(text)
@@ -110,6 +139,7 @@ def test_segment_points(para, markers):
         "全市生产总值②达到5481.6亿元。",  # a footnote marker, not an item
         "只有（2）一项，没有第一项。",  # a run must start at 1
         "这一是一个例子。",
+        "3.5亿元投入。",  # a decimal, not a list number
     ],
 )
 def test_segment_points_negative(para):

@@ -42,6 +42,7 @@ class Gazetteer:
     records: dict[str, PlaceRecord] = field(default_factory=dict)  # key: adcode or name
     aliases: dict[str, list[str]] = field(default_factory=dict)  # surface form -> record keys
     full_names: set[str] = field(default_factory=set)  # forms that are official full names
+    province_region: dict[str, str] = field(default_factory=dict)  # 河北省 -> 东部地区
     version: str = ""
 
     def add_alias(self, alias: str, key: str) -> None:
@@ -121,6 +122,7 @@ def load_gazetteer() -> Gazetteer:
         if region.startswith("_"):
             continue
         for prefix, pname in provs.items():
+            g.province_region[pname] = region
             if province_names.get(prefix) != pname:
                 raise DataFileError(f"regions.json names {pname} for {prefix}, gazetteer has "
                                     f"{province_names.get(prefix)}", "regions.json")

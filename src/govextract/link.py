@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from .data import load_json, require
+from .gazetteer import load_gazetteer
 from .models import CharRange, Entity, Finding, Indicator, Place, Section
 
 _NAME = "linking.json"
@@ -110,6 +111,14 @@ def _object_of(text: str, lo: int, hi: int, places: tuple[list[Place], list[int]
     return _strip(text[cut:hi], cut, lex)
 
 
+def _only_places(text: str, clause: _Clause, places: list[Place], starts: list[int]) -> bool:
+    inside = within(places, starts, clause.start, clause.end)
+    rest = text[clause.start:clause.end]
+    for p in inside:
+        rest = rest.replace(p.text, "", 1)
+    return bool(inside) and not rest.strip(" 、")
+
+
 @dataclass
 class _Clause:
     start: int
@@ -124,6 +133,14 @@ def _clauses(text: str, s_start: int, s_end: int) -> list[_Clause]:
         out.append(_Clause(c_start, c_end))
         pos = c_end + 1
     return out
+
+
+def macro_regions(place: Place) -> set[str]:
+    """The four-region parts a macro-region covers: 中西部 → 中部地区 and 西部地区."""
+    if place.region:
+        return {place.region}
+    g = load_gazetteer()
+    return {g.province_region[m] for m in place.members if m in g.province_region}
 
 
 def section_regions(text: str, sections: list[Section], entities: list[Entity]) -> dict[str, str]:
@@ -173,9 +190,15 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
             right = text[q.end:clause.end]
             measure, m_start, m_end = right.strip(), q.end, clause.end
         about: list[Place] = []
-        for c in reversed(clauses[: k + 1]):
+        for j in range(k, -1, -1):
+            c = clauses[j]
             about = [p for p in within(places, place_starts, c.start, c.end) if p.end <= c.end]
             if about:
+                # 上海，北京，深圳等城市…: earlier clauses that are nothing but a place belong to the list
+                while j > 0 and _only_places(text, clauses[j - 1], places, place_starts):
+                    j -= 1
+                    c = clauses[j]
+                    about = [p for p in within(places, place_starts, c.start, c.end)] + about
                 break
         region = None if about else regions.get(q.section or "")
         in_sentence = within(periods, period_starts, s_start, s_end)
@@ -214,13 +237,19 @@ def find_findings(text: str, sections: list[Section], entities: list[Entity], in
         if p.level not in ("city", "county") or not p.region or not p.name:
             continue
         s_start, s_end = bounds(text, p.start, _SENT_END)
-        named = {m.region or m.name for m in within(macro, macro_starts, s_start, s_end)}  # 中西部: several
-        context = next(iter(named)) if len(named) == 1 else (None if named else regions.get(p.section or ""))
-        if context and context != p.region and (p.name, p.section) not in seen:
+        named = [m for m in within(macro, macro_starts, s_start, s_end)]
+        if named:
+            context = {r for m in named for r in macro_regions(m)}
+            cited = "、".join(dict.fromkeys(m.name or m.text for m in named))
+        else:
+            section_region = regions.get(p.section or "")
+            context = {section_region} if section_region else set()
+            cited = section_region or ""
+        if context and p.region not in context and (p.name, p.section) not in seen:
             seen.add((p.name, p.section))
             out.append(Finding(
                 kind="region_mismatch", section=p.section, entities=[p.id],
-                message=f"{p.name} is cited under {context}, but {p.province} is in {p.region}",
+                message=f"{p.name} is cited under {cited}, but {p.province} is in {p.region}",
             ))
     groups: dict[tuple[str, frozenset[str], str], list[Indicator]] = defaultdict(list)
     for ind in indicators:

@@ -24,7 +24,7 @@ _CN_ORD = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)
 _ENUM_SHI = re.compile(r"(?:^|(?<=[。；;，,：:！？]))(?:其)?([一二三四五六七八九十]{1,3})是")
 _ENUM_PAREN = re.compile(r"[（(](\d{1,2})[）)]")
 _ENUM_CIRCLED = re.compile(rf"(?:^|(?<=[。；;，,：:！？\s]))([{_CIRCLED}])")
-_ENUM_LINE = re.compile(r"^(\d{1,2})[.．、]")
+_ENUM_LINE = re.compile(r"^(\d{1,2})[.．、](?!\d)")
 
 
 @dataclass(frozen=True)
@@ -66,41 +66,48 @@ class Heading:
     kind: str
     number: str | None
     title: str | None
+    body: bool = False  # the line goes on with body text (a run-in heading, an article's text)
 
 
 def _number_token(raw: str) -> str:
-    """``五`` from ``五、``, ``5.1`` from ``5.1.``; bracketed numbers keep their brackets."""
-    return raw.rstrip(".．、")
+    """``五`` from ``五、``, ``5.1`` from ``5.1.`` (or ``５．１``); bracketed numbers keep their brackets."""
+    return raw.rstrip(".．、").replace("．", ".")
 
 
-def classify_line(line: str, grammar: HeadingGrammar, hint_level: int | None = None) -> Heading | None:
-    """The heading a line states, or None when it is body text."""
-    bare = line.rstrip("：:").strip()
-    if bare in grammar.back_matter:
-        return Heading("back", None, bare)
+def _numbered(line: str, grammar: HeadingGrammar) -> Heading | None:
     for p in grammar.patterns:
         m = p.regex.match(line)
         if not m:
             continue
         number, rest = _number_token(m.group(1)), m.group(2).strip()
         if p.titled == "never":
-            return Heading(p.kind, number, None)
+            return Heading(p.kind, number, None, body=bool(rest))
         if not rest:
             return Heading(p.kind, number, None) if p.titled == "optional" else None
         if grammar.table_row.search(rest):
             return None  # 一、食品烟酒 99.2: a table row, not a heading
-        title = rest
+        title, body = rest, False
         if any(ch in rest for ch in grammar.sentence_end):
             if not p.run_in:
                 return None
             cut = min(rest.find(ch) for ch in grammar.sentence_end if ch in rest)
-            title = rest[:cut]
+            title, body = rest[:cut], bool(rest[cut + 1:].strip())
         if not title or len(title) > grammar.max_title:
             return None
-        return Heading(p.kind, number, title)
-    if hint_level:
-        return Heading(f"md{hint_level}", None, line.strip())
+        return Heading(p.kind, number, title, body)
     return None
+
+
+def classify_line(line: str, grammar: HeadingGrammar, hint_level: int | None = None) -> Heading | None:
+    """The heading a line states, or None when it is body text. A line the source marks as a
+    heading (``#`` in Markdown, a heading style in Word: ``hint_level``) is one in any case."""
+    bare = line.rstrip("：:").strip()
+    if bare in grammar.back_matter:
+        return Heading("back", None, bare)
+    h = _numbered(line, grammar)
+    if h is None and hint_level:
+        return Heading(f"md{hint_level}", None, line.strip())
+    return h
 
 
 @dataclass
@@ -189,8 +196,7 @@ def segment(
         # The layout sets headings apart (bold, larger): a numbered line set as body text is
         # not one (a table row 一、食品烟酒 99.2, a list item).
         found = [(lo, hi, h) for lo, hi, h in found if layout.get(lo) is not False]
-    for lo, hi, h in found:
-        line = text[lo:hi]
+    for lo, _, h in found:
         if h.kind == "back" or h.kind == "md1":
             stack = []
         else:
@@ -209,9 +215,7 @@ def segment(
         )
         seg.sections.append(sec)
         stack.append((h.kind, sec))
-        heading_lines[lo] = h.title is not None and len(line.rstrip()) > len(
-            (h.number or "") + (h.title or "")
-        ) + 2
+        heading_lines[lo] = h.body
     for i, s in enumerate(seg.sections):
         for later in seg.sections[i + 1:]:
             if later.level <= s.level:

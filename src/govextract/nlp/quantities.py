@@ -39,7 +39,8 @@ class QuantityFinder:
         digits = require(d, "chinese_digits", str, _NAME)
         self.pattern = re.compile(
             rf"(?P<pre>{_alt(self.pre)})?"
-            rf"(?:(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<scale>{_alt(self.scales)})?|(?P<cnum>[{digits}]+))"
+            rf"(?:(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<scale>{_alt(self.scales)})?"
+            rf"|(?P<cnum>[{digits}]+(?:点[{digits}]+)?))"
             rf"(?P<infix>{_alt(self.infix)})?"
             rf"(?P<unit>{_alt(units)})"
             rf"(?P<post>{_alt(self.post)})?"
@@ -77,12 +78,22 @@ class QuantityFinder:
         cnum = m.group("cnum")
         if not m.group("pre") and (len(cnum) < 2 or cnum[0] in "十百千万亿"):
             return None  # 一件事, 两个, 十项, 千万家: words and figures of speech, not measurements
+        return self._chinese(cnum.replace("两", "二"))
+
+    def _chinese(self, cnum: str) -> Decimal | None:
+        """A Chinese numeral's value; ``一点五万亿`` as 1.5 × 10¹², which cn2an does not read whole."""
         if cnum[0] in "十百千万亿":
             cnum = "一" + cnum
         try:
             return Decimal(str(cn2an.cn2an(cnum, "strict")))
         except (ValueError, KeyError, IndexError):
-            return None
+            pass
+        for scale in sorted(self.scales, key=len, reverse=True):
+            head = cnum.removesuffix(scale)
+            if head != cnum and head:
+                inner = self._chinese(head)
+                return None if inner is None else inner * self.scales[scale]
+        return None
 
     def find(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
@@ -93,6 +104,8 @@ class QuantityFinder:
                 before.isascii() and before.isalpha()
             )):
                 continue
+            if before in "至到" and start >= 2 and (text[start - 2].isdigit() or text[start - 2] in "十百千万"):
+                continue  # the upper end of a range (3至5个) is not a quantity on its own
             after = text[m.end():m.end() + 1]
             if after.isdigit() or (m.group("unit") + after) in self.not_units:
                 continue
