@@ -229,3 +229,26 @@ def test_batch_on_a_dask_cluster_gives_the_same_outputs(tmp_path: Path):
     assert (tmp_path / "dask" / "a.json").read_text(encoding="utf-8") == \
         (tmp_path / "local" / "a.json").read_text(encoding="utf-8")
     assert (tmp_path / "dask" / ERRORS).is_file()
+
+
+def test_batch_same_relative_name_in_two_folders(tmp_path: Path):
+    for folder in ("b1", "b2"):
+        write(tmp_path / folder / "report.txt", GOOD.replace("深圳", folder))
+    out = tmp_path / "out"
+    first = run_batch([tmp_path / "b1", tmp_path / "b2"], out, workers=1)
+    assert [o.job.name for o in first.outcomes] == ["report.txt", "b2/report.txt"]
+    assert sqlite3.connect(out / DB_NAME).execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    again = run_batch([tmp_path / "b1", tmp_path / "b2"], out, workers=1)
+    assert again.count("unchanged") == 2
+
+
+def test_batch_unchanged_with_csv_only(tmp_path: Path):
+    src = write(tmp_path / "a.txt", GOOD)
+    run_batch([src], tmp_path / "out", workers=1, formats=("csv",))
+    assert run_batch([src], tmp_path / "out", workers=1, formats=("csv",)).count("unchanged") == 1
+
+
+@pytest.mark.parametrize("option", [["--workers", "0"], ["--workers", "-1"], ["--timeout", "0"]])
+def test_batch_bad_numbers_are_usage_errors(tmp_path: Path, option: list[str]):
+    src = write(tmp_path / "a.txt", GOOD)
+    assert main(["extract", str(src), "-o", str(tmp_path / "o"), *option]) == 2

@@ -28,3 +28,39 @@ def test_pdf_backends_agree(pdf: Path):
         assert (a.bbox is None) == (b.bbox is None)
         if a.bbox and b.bbox:
             assert all(abs(x - y) < 6 for x, y in zip(a.bbox, b.bbox, strict=True)), (a.text, a.bbox, b.bbox)
+
+
+def _unmapped_glyphs_pdf() -> bytes:
+    """One page: a line of Helvetica, and four glyphs of an Identity-H font with no ToUnicode map."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R /F2 6 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [7 0 R] >>",
+    ]
+    content = b"BT /F2 12 Tf 72 760 Td (Hello report text line one) Tj ET\nBT /F1 12 Tf 72 700 Td <0012003400560078> Tj ET\n"
+    objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream")
+    objs += [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering "
+        b"(Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900"
+        b" /Descent -200 /CapHeight 700 /StemV 80 >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_pdf_backends_warn_about_unmapped_glyphs(tmp_path: Path, backend: str):
+    p = tmp_path / "cid.pdf"
+    p.write_bytes(_unmapped_glyphs_pdf())
+    doc = govextract.extract_file(p, pdf_backend=backend)
+    assert "(cid:" in doc.text
+    assert doc.warnings and "pages 1" in doc.warnings[0]

@@ -52,6 +52,7 @@ class Outcome:
     code: str | None = None
     message: str | None = None
     seconds: float = 0.0
+    output: str = ""  # the first file written, relative to the output folder
     document: Document | None = field(default=None, repr=False)
 
 
@@ -64,6 +65,7 @@ class Plan:
 def plan(inputs: Sequence[Path], glob: str | None = None) -> Plan:
     """Expand folders, refuse unsupported files named directly, and give each input an output name."""
     found: list[tuple[Path, str]] = []
+    inputs_of: list[str] = []  # the folder each file came from, to tell apart equal relative names
     skipped = 0
     for inp in inputs:
         if inp.is_dir():
@@ -76,18 +78,29 @@ def plan(inputs: Sequence[Path], glob: str | None = None) -> Plan:
             if not supported:
                 raise UsageError(f"no supported files ({', '.join(SUPPORTED_SUFFIXES)}) in this folder", str(inp))
             found += [(p, p.relative_to(inp).as_posix()) for p in supported]
+            inputs_of += [inp.name or str(inp)] * len(supported)
         elif inp.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise UnsupportedFormat(
                 f"unsupported file type {inp.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
                 str(inp))
         else:
             found.append((inp, inp.name))
+            inputs_of.append(inp.parent.name or str(inp.parent))
+    names: list[str] = []
+    for i, (_, name) in enumerate(found):
+        if name in names:  # the same relative path under two input folders: keep both apart
+            name = f"{inputs_of[i]}/{name}"
+        k = 2
+        while name in names:
+            name = f"{inputs_of[i]}~{k}/{found[i][1]}"
+            k += 1
+        names.append(name)
     stems: dict[str, int] = {}
-    for _, name in found:
+    for name in names:
         key = name.rsplit(".", 1)[0]
         stems[key] = stems.get(key, 0) + 1
     jobs, used = [], set()
-    for path, name in found:
+    for (path, _), name in zip(found, names, strict=True):
         stem = name.rsplit(".", 1)[0]
         if stems[stem] > 1:
             stem = name  # report.txt beside report.pdf: report.txt.json, report.pdf.json
@@ -122,14 +135,15 @@ def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: 
     try:
         doc = extract_file(job.source, password, pdf_backend)
         doc.source.name = job.name
-        if out_dir is not None:
-            write_outputs(doc, out_dir, job.stem, formats)
+        written = write_outputs(doc, out_dir, job.stem, formats) if out_dir is not None else []
     except GovextractError as exc:
         return Outcome(job, "failed", code=exc.code, message=exc.message, seconds=time.perf_counter() - t0)
     except Exception as exc:  # a bug or a library failure on this file must not stop the batch
         return Outcome(job, "failed", code="internal_error", message=f"{type(exc).__name__}: {exc}",
                        seconds=time.perf_counter() - t0)
-    return Outcome(job, "converted", sha256=doc.source.sha256, seconds=time.perf_counter() - t0, document=doc)
+    output = written[0].relative_to(out_dir).as_posix() if written and out_dir is not None else ""
+    return Outcome(job, "converted", sha256=doc.source.sha256, seconds=time.perf_counter() - t0, output=output,
+                   document=doc)
 
 
 def warm_up() -> None:
@@ -175,7 +189,7 @@ class Recorder:
             "source": o.job.name, "sha256": o.sha256 or "", "status": o.status,
             "reason": "" if o.status == "converted" else (f"{o.code}: {o.message}" if o.code else o.message or ""),
             "seconds": f"{o.seconds:.3f}", "govextract_version": __version__,
-            "output": f"{o.job.stem}.json" if o.status == "converted" else "",
+            "output": o.output,
             "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
         })
         self._manifest.flush()
@@ -254,8 +268,13 @@ def _dask_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, 
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             futures = client.map(convert, jobs, out_dir=out_dir, formats=formats, password=password,
                                  pdf_backend=pdf_backend, pure=False)
+            job_of = {f.key: job for f, job in zip(futures, jobs, strict=True)}
             for fut in as_completed(futures):  # type: ignore[no-untyped-call]
-                done(fut.result())
+                try:
+                    done(fut.result())
+                except Exception as exc:  # a worker lost, or the task failed outside convert()
+                    err = WorkerCrashed(f"the Dask task failed: {type(exc).__name__}: {exc}", job_of[fut.key].name)
+                    done(Outcome(job_of[fut.key], "failed", code=err.code, message=err.message))
     return run
 
 
@@ -276,6 +295,10 @@ def run_batch(
     progress: Callable[[Outcome, int, int], None] | None = None,
 ) -> Summary:
     """Convert every input (files and folders) into ``out_dir``; see the module docstring."""
+    if workers is not None and workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}")
+    if timeout is not None and timeout <= 0:
+        raise UsageError(f"--timeout must be a positive number of seconds, not {timeout:g}")
     p = plan(inputs, glob)
     summary = Summary(skipped_unsupported=p.skipped)
     previous = {} if force else read_manifest(out_dir)
@@ -294,7 +317,8 @@ def run_batch(
         first_of[sha] = job
         last = previous.get(job.name)
         if (last and last["status"] == "converted" and last["sha256"] == sha
-                and last["govextract_version"] == __version__ and (out_dir / f"{job.stem}.json").is_file()):
+                and last["govextract_version"] == __version__ and last["output"]
+                and (out_dir / last["output"]).is_file()):
             pending.append(Outcome(job, "unchanged", sha256=sha, message="bytes and version unchanged"))
             continue
         todo.append(job)

@@ -205,11 +205,14 @@ def assemble(name: str, data: bytes, pages: list[list[PdfLine]], tables: list[Ta
             pos += 1
         prev, prev_text = ln, line_text
     full = "".join(text)
-    page_list: list[Page] = []
-    ordered = sorted(page_starts.items())
-    for k, (pi, start) in enumerate(ordered):
-        end = ordered[k + 1][1] if k + 1 < len(ordered) else len(full)
-        page_list.append(Page(number=pi + 1, start=start, end=end))
+    # Every page, one with no body text (a table, an image) as an empty span where it falls.
+    starts = [0] * len(pages)
+    following = len(full)
+    for pi in range(len(pages) - 1, -1, -1):
+        following = page_starts.get(pi, following)
+        starts[pi] = following
+    page_list = [Page(number=pi + 1, start=starts[pi], end=starts[pi + 1] if pi + 1 < len(pages) else len(full))
+                 for pi in range(len(pages))]
     warnings = []
     if cid_pages:
         warnings.append("glyphs without a Unicode mapping, shown as (cid:NN), on pages "

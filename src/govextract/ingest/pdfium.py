@@ -51,10 +51,13 @@ def _lines(page: Any, page_index: int, table_boxes: list[tuple[float, float, flo
         found: list[tuple[PdfChar, float, bool]] = []
         for i in range(textpage.count_chars()):
             code = raw.FPDFText_GetUnicode(textpage, i)
-            if not code or raw.FPDFText_IsGenerated(textpage, i) or chr(code) in "\r\n":
+            if raw.FPDFText_IsGenerated(textpage, i) or (code and chr(code) in "\r\n"):
                 continue  # PDFium's own spaces and line breaks: gaps and lines come from the boxes
+            ch = chr(code) if code else ""
+            if not code or raw.FPDFText_HasUnicodeMapError(textpage, i) or (ch < " " and not ch.isspace()):
+                ch = f"(cid:{code})"  # a glyph without a Unicode mapping, shown as pdfminer shows it
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
-            box = PdfChar(chr(code), left, top_edge - top, right, top_edge - bottom)
+            box = PdfChar(ch, left, top_edge - top, right, top_edge - bottom)
             if table_boxes:
                 cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
                 if any(x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in table_boxes):
