@@ -39,7 +39,8 @@ def _unmapped_glyphs_pdf() -> bytes:
         b" /Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [7 0 R] >>",
     ]
-    content = b"BT /F2 12 Tf 72 760 Td (Hello report text line one) Tj ET\nBT /F1 12 Tf 72 700 Td <0012003400560078> Tj ET\n"
+    content = (b"BT /F2 12 Tf 72 760 Td (Hello report text line one) Tj ET\n"
+               b"BT /F1 12 Tf 72 700 Td <0012003400560078> Tj ET\n")
     objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream")
     objs += [
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
