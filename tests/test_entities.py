@@ -66,6 +66,12 @@ def test_entities_ambiguous_place_is_flagged(extract):
     assert e.ambiguous and e.name is None and e.adcode is None and len(e.candidates) >= 2
 
 
+def test_entities_ambiguous_place_resolved_by_the_place_before_it(extract):
+    doc = extract("南京市鼓楼区和福州市鼓楼区推进改革。")
+    got = [(e.text, e.adcode, e.province) for e in ents(doc, "place") if e.text == "鼓楼区"]
+    assert got == [("鼓楼区", "320106", "江苏省"), ("鼓楼区", "350102", "福建省")]
+
+
 def test_entities_ambiguous_place_resolved_by_context(extract):
     doc = extract("福州市鼓楼区推进改革。")
     e = next(e for e in ents(doc, "place") if e.text == "鼓楼区")

@@ -26,13 +26,14 @@ from .errors import (
     UndecodableText,
     UnsupportedFormat,
 )
+from .ingest import DEFAULT_PDF_BACKEND
 from .models import Document
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = "pdfium") -> Document:
+def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND) -> Document:
     """Read one file (``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``) and return its :class:`Document`.
 
     ``password`` opens an encrypted PDF; ``pdf_backend`` is ``pdfium`` (fast, the default) or

@@ -28,7 +28,7 @@ from typing import TextIO
 
 from . import __version__
 from .errors import GovextractError, Timeout, UnsupportedFormat, UsageError, WorkerCrashed
-from .ingest import SUPPORTED_SUFFIXES
+from .ingest import DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES
 from .ingest.base import sha256_of
 from .models import Document
 
@@ -127,7 +127,7 @@ def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str
 
 
 def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: str | None,
-            pdf_backend: str = "pdfium") -> Outcome:
+            pdf_backend: str = DEFAULT_PDF_BACKEND) -> Outcome:
     """Convert one file and write its outputs; failures come back as an outcome, not raised."""
     from .pipeline import extract_file
 
@@ -288,7 +288,7 @@ def run_batch(
     timeout: float | None = None,
     force: bool = False,
     password: str | None = None,
-    pdf_backend: str = "pdfium",
+    pdf_backend: str = DEFAULT_PDF_BACKEND,
     use_db: bool = True,
     engine: str = "local",
     scheduler: str | None = None,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import GovextractError, UnsupportedFormat, UsageError
+from .ingest import DEFAULT_PDF_BACKEND, PDF_BACKENDS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", default="json,csv", metavar="FORMATS",
                     help="comma-separated output formats: json, csv (default: json,csv)")
     ex.add_argument("--password", default=None, metavar="PASSWORD", help="password of encrypted PDFs")
-    ex.add_argument("--pdf-backend", choices=("pdfium", "pdfplumber"), default="pdfium",
+    ex.add_argument("--pdf-backend", choices=PDF_BACKENDS, default=DEFAULT_PDF_BACKEND,
                     help="PDF library: pdfium (fast, default) or pdfplumber; both give the same document")
     ex.add_argument("--glob", default=None, metavar="PATTERN", help="in folders, only files matching (e.g. '*.pdf')")
     ex.add_argument("--workers", type=int, default=None, metavar="N",

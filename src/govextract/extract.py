@@ -32,10 +32,18 @@ def _context_provinces(cands: list[Candidate], g: Gazetteer) -> set[str]:
     return out
 
 
-def _resolve_place(c: Candidate, g: Gazetteer, context: set[str]) -> tuple[PlaceRecord | None, list[PlaceRecord]]:
+def _resolve_place(c: Candidate, g: Gazetteer, context: set[str],
+                   parent: PlaceRecord | None = None) -> tuple[PlaceRecord | None, list[PlaceRecord]]:
+    """One reading of a place name, from the place written right before it (南京市鼓楼区), the
+    provinces the report names, or the rank of the levels; or none, with the readings."""
     recs = [g.records[k] for k in c.attrs["keys"]]
     if len(recs) == 1:
         return recs[0], []
+    if parent is not None and parent.adcode:
+        prefix = parent.adcode[:2] if parent.level == "province" else parent.adcode[:4]
+        inside = [r for r in recs if r.adcode and r.adcode.startswith(prefix)]
+        if len(inside) == 1:
+            return inside[0], []
     in_context = [r for r in recs if r.province in context]
     if len(in_context) == 1:
         return in_context[0], []
@@ -58,6 +66,7 @@ def to_entities(
     g = gazetteer or load_gazetteer()
     context = _context_provinces(cands, g)
     out: list[Entity] = []
+    previous: tuple[int, PlaceRecord | None] = (-1, None)  # where the last place ended, and what it was
     for i, c in enumerate(cands, start=1):
         page, bbox = locate(c.start, c.end) if locate else (None, None)
         common: dict[str, object] = {
@@ -71,7 +80,8 @@ def to_entities(
         }
         a = c.attrs
         if c.label == "place":
-            rec, alts = _resolve_place(c, g, context)
+            rec, alts = _resolve_place(c, g, context, previous[1] if previous[0] == c.start else None)
+            previous = (c.end, rec)
             level = rec.level if rec else alts[0].level
             out.append(Place.model_validate({
                 **common,

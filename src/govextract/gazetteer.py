@@ -50,9 +50,6 @@ class Gazetteer:
         if key not in keys:
             keys.append(key)
 
-    def lookup(self, alias: str) -> list[PlaceRecord]:
-        return [self.records[k] for k in self.aliases.get(alias, [])]
-
     @property
     def description(self) -> str:
         return f"{GAZETTEER_PACKAGE} {self.version} (divisions as of {GAZETTEER_DATA_DATE})"

@@ -19,16 +19,12 @@ from .normalize import OffsetMap, normalize
 from .segment import segment
 
 
-def _layout_hints(raw: RawDocument, to_clean: dict[int, int]) -> dict[int, bool]:
-    """Per clean line start: does the PDF's typography say this line is a heading?"""
-    if not raw.line_styles or not raw.body_size:
+def _layout_hints(raw: RawDocument, offsets: OffsetMap) -> dict[int, bool]:
+    """Per clean line start: does the PDF's typography set this line apart as a heading?"""
+    if not raw.body_size:
         return {}
-    out: dict[int, bool] = {}
-    for st in raw.line_styles:
-        clean = to_clean.get(st.start)
-        if clean is not None:
-            out[clean] = st.bold or st.size > raw.body_size + 0.5
-    return out
+    body = raw.body_size
+    return {offsets.from_raw(st.start): st.bold or st.size > body + 0.5 for st in raw.line_styles}
 
 
 def _locator(raw: RawDocument, offsets: OffsetMap) -> Callable[[int, int], tuple[int | None, list[float] | None]]:
@@ -57,11 +53,7 @@ def extract_raw(raw: RawDocument) -> Document:
         Page(number=p.number, start=norm.offsets.from_raw(p.start), end=norm.offsets.from_raw(p.end))
         for p in raw.pages
     ]
-    hints: dict[int, bool] = {}
-    if raw.line_styles:
-        to_clean = {st.start: norm.offsets.from_raw(st.start) for st in raw.line_styles}
-        hints = _layout_hints(raw, to_clean)
-    seg = segment(text, norm.markdown_headings, hints)
+    seg = segment(text, norm.markdown_headings, _layout_hints(raw, norm.offsets))
     page_at = page_lookup([p.start for p in pages], [p.number for p in pages]) if pages else None
     locate = _locator(raw, norm.offsets) if raw.char_boxes else None
     entities = to_entities(text, find_entities(text), seg.section_at, locate)

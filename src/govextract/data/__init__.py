@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -26,6 +28,11 @@ def load_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of ``data/<name>``."""
     text = files(__package__).joinpath(name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so 万亿 wins over 万)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def require(obj: dict[str, Any], key: str, kind: type, name: str) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from pydantic import Field, SkipValidation
 
@@ -40,6 +39,3 @@ class RawDocument(Model):
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
-
-def display_name(path: Path) -> str:
-    return path.name

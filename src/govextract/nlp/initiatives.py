@@ -51,10 +51,6 @@ class InitiativeFinder:
             return "product"  # 杭州“杭小政”: a service named right after the city that runs it
         return None
 
-    def find(self, text: str, names_end_at: set[int]) -> list[Candidate]:
-        quoted, kinds = self.find_quoted(text, names_end_at)
-        return quoted + self.spread(text, kinds)
-
     def find_quoted(self, text: str, names_end_at: set[int]) -> tuple[list[Candidate], dict[str, str]]:
         """Quoted names, and every name known so far with its kind."""
         kinds: dict[str, str] = {}

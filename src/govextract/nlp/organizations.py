@@ -8,16 +8,13 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data import load_json, require
+from ..data import alternation, load_json, require
 from .places import SPANS_KEY as PLACES_KEY
 from .spans import Candidate, doc_text, read_spans, write_spans
 
 SPANS_KEY = "govextract_organizations"
 _NAME = "organizations.json"
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class OrganizationFinder:
@@ -33,13 +30,13 @@ class OrganizationFinder:
         self.left_stops = set(require(data, "left_stops", str, _NAME))
         inner = r"[^\s，。、；：！？“”‘’《》（）()的和与及等在将对把被从向为是了并或]"
         self.national = re.compile(
-            rf"(?:{_alt(require(data, 'national_prefixes', list, _NAME))})(?!级){inner}{{1,14}}?"
-            rf"(?:{_alt(require(data, 'institution_suffixes', list, _NAME))})"
+            rf"(?:{alternation(require(data, 'national_prefixes', list, _NAME))})(?!级){inner}{{1,14}}?"
+            rf"(?:{alternation(require(data, 'institution_suffixes', list, _NAME))})"
         )
-        self.local_suffix = re.compile(rf"(?:{_alt(require(data, 'local_suffixes', list, _NAME))})")
-        self.company = re.compile(rf"(?:{_alt(require(data, 'company_suffixes', list, _NAME))})")
+        self.local_suffix = re.compile(rf"(?:{alternation(require(data, 'local_suffixes', list, _NAME))})")
+        self.company = re.compile(rf"(?:{alternation(require(data, 'company_suffixes', list, _NAME))})")
         self.company_unit = re.compile(
-            rf"[\u4e00-\u9fff]{{0,6}}?(?:{_alt(require(data, 'company_unit_suffixes', list, _NAME))})"
+            rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(require(data, 'company_unit_suffixes', list, _NAME))})"
         )
 
     def _company_start(self, text: str, pos: int) -> int:

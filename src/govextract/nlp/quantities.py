@@ -14,15 +14,12 @@ import cn2an
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data import load_json, require
+from ..data import alternation, load_json, require
 from .spans import Candidate, doc_text, write_spans
 
 SPANS_KEY = "govextract_quantities"
 _NAME = "quantities.json"
 
-
-def _alt(words: list[str] | dict[str, object]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class QuantityFinder:
@@ -38,15 +35,15 @@ class QuantityFinder:
         self.not_units = set(require(d, "not_units", list, _NAME))
         digits = require(d, "chinese_digits", str, _NAME)
         self.pattern = re.compile(
-            rf"(?P<pre>{_alt(self.pre)})?"
-            rf"(?:(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<scale>{_alt(self.scales)})?"
+            rf"(?P<pre>{alternation(self.pre)})?"
+            rf"(?:(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?P<scale>{alternation(self.scales)})?"
             rf"|(?P<cnum>[{digits}]+(?:点[{digits}]+)?))"
-            rf"(?P<infix>{_alt(self.infix)})?"
-            rf"(?P<unit>{_alt(units)})"
-            rf"(?P<post>{_alt(self.post)})?"
+            rf"(?P<infix>{alternation(self.infix)})?"
+            rf"(?P<unit>{alternation(units)})"
+            rf"(?P<post>{alternation(self.post)})?"
         )
         self.percent_words = re.compile(
-            rf"(?P<pre>{_alt(self.pre)})?百分之(?P<cnum>[{digits}点]+)(?P<post>{_alt(self.post)})?"
+            rf"(?P<pre>{alternation(self.pre)})?百分之(?P<cnum>[{digits}点]+)(?P<post>{alternation(self.post)})?"
         )
 
     def _percent_words(self, text: str) -> list[Candidate]:
