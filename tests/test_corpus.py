@@ -25,9 +25,23 @@ def cn_int(s: str) -> int:
     return (_CN.index(s[0]) + 1) * 10 + (_CN.index(s[2]) + 1 if len(s) == 3 else 0)
 
 
+PDFS = sorted(p.name for p in CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
+
+
 @pytest.fixture(scope="module")
-def corpus_docs(corpus_dir: Path):
-    return {name: govextract.extract_file(corpus_dir / name) for name in TEXTS}
+def corpus_all(corpus_dir: Path):
+    """Every corpus file, converted once for this module."""
+    return {name: govextract.extract_file(corpus_dir / name) for name in TEXTS + PDFS}
+
+
+@pytest.fixture(scope="module")
+def corpus_docs(corpus_all):
+    return {name: corpus_all[name] for name in TEXTS}
+
+
+@pytest.fixture(scope="module")
+def corpus_pdfs(corpus_all):
+    return {name: corpus_all[name] for name in PDFS}
 
 
 @pytest.mark.parametrize("name", TEXTS)
@@ -87,12 +101,6 @@ def test_corpus_headings_with_run_in_text_keep_their_body(corpus_docs):
                 assert line.start() in covered, line.group()[:30]
 
 
-PDFS = sorted(p.name for p in CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
-
-
-@pytest.fixture(scope="module")
-def corpus_pdfs(corpus_dir: Path):
-    return {name: govextract.extract_file(corpus_dir / name) for name in PDFS}
 
 
 @pytest.mark.parametrize("name", PDFS)
