@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .errors import GovextractError, Timeout, UnsupportedFormat, UsageError, WorkerCrashed
@@ -53,7 +53,7 @@ class Outcome:
     message: str | None = None
     seconds: float = 0.0
     output: str = ""  # the first file written, relative to the output folder
-    document: Document | None = field(default=None, repr=False)
+    rows: dict[str, list[tuple[Any, ...]]] | None = field(default=None, repr=False)  # for the dataset
 
 
 @dataclass
@@ -128,8 +128,10 @@ def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str
 
 def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: str | None,
             pdf_backend: str = DEFAULT_PDF_BACKEND) -> Outcome:
-    """Convert one file and write its outputs; failures come back as an outcome, not raised."""
+    """Convert one file, write its outputs and prepare its dataset rows (in the worker, so the
+    main process only inserts them); failures come back as an outcome, not raised."""
     from .pipeline import extract_file
+    from .store import table_rows
 
     t0 = time.perf_counter()
     try:
@@ -143,7 +145,7 @@ def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: 
                        seconds=time.perf_counter() - t0)
     output = written[0].relative_to(out_dir).as_posix() if written and out_dir is not None else ""
     return Outcome(job, "converted", sha256=doc.source.sha256, seconds=time.perf_counter() - t0, output=output,
-                   document=doc)
+                   rows=table_rows(job.name, doc))
 
 
 def warm_up() -> None:
@@ -181,10 +183,10 @@ class Recorder:
             self._db = connect(out_dir / DB_NAME)
 
     def record(self, o: Outcome) -> None:
-        if o.document is not None and self._db is not None:
-            from .store import upsert
+        if o.rows is not None and self._db is not None:
+            from .store import replace_rows
 
-            upsert(self._db, o.job.name, o.document)
+            replace_rows(self._db, o.job.name, o.rows)
         self._writer.writerow({
             "source": o.job.name, "sha256": o.sha256 or "", "status": o.status,
             "reason": "" if o.status == "converted" else (f"{o.code}: {o.message}" if o.code else o.message or ""),
@@ -327,7 +329,7 @@ def run_batch(
 
     def done(o: Outcome) -> None:
         recorder.record(o)
-        o.document = None  # keep memory flat over a long batch
+        o.rows = None  # keep memory flat over a long batch
         summary.outcomes.append(o)
         if progress:
             progress(o, len(summary.outcomes), total)

@@ -78,16 +78,28 @@ def rows_of(doc_id: str, doc: Document) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def upsert(con: sqlite3.Connection, doc_id: str, doc: Document) -> None:
-    """Replace everything stored for ``doc_id`` with ``doc``, atomically."""
-    rows = rows_of(doc_id, doc)
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+def table_rows(doc_id: str, doc: Document) -> Rows:
+    """Every row ``doc`` puts in the dataset, as tuples in column order (cheap to send between processes)."""
+    return {table: [tuple(r.get(c) for c in COLUMNS[table]) for r in rows]
+            for table, rows in rows_of(doc_id, doc).items()}
+
+
+def replace_rows(con: sqlite3.Connection, doc_id: str, rows: Rows) -> None:
+    """Replace everything stored for ``doc_id`` with ``rows``, atomically."""
     with con:  # one transaction: a crash leaves the old rows or the new, never a mix
         for table, cols in COLUMNS.items():
             con.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-            if rows[table]:
+            if rows.get(table):
                 marks = ", ".join("?" for _ in cols)
-                con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
-                                [tuple(r.get(c) for c in cols) for r in rows[table]])
+                con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows[table])
+
+
+def upsert(con: sqlite3.Connection, doc_id: str, doc: Document) -> None:
+    """Replace everything stored for ``doc_id`` with ``doc``, atomically."""
+    replace_rows(con, doc_id, table_rows(doc_id, doc))
 
 
 def _iter_rows(con: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
