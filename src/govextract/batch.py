@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .errors import GovextractError, Timeout, UnsupportedFormat, UsageError, WorkerCrashed
-from .ingest import DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES
+from .errors import GovextractError, Timeout, UsageError, WorkerCrashed
+from .ingest import DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES, unsupported
 from .ingest.base import sha256_of
 from .models import Document
 
@@ -80,21 +80,21 @@ def plan(inputs: Sequence[Path], glob: str | None = None) -> Plan:
             found += [(p, p.relative_to(inp).as_posix()) for p in supported]
             inputs_of += [inp.name or str(inp)] * len(supported)
         elif inp.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise UnsupportedFormat(
-                f"unsupported file type {inp.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
-                str(inp))
+            raise unsupported(inp)
         else:
             found.append((inp, inp.name))
             inputs_of.append(inp.parent.name or str(inp.parent))
     names: list[str] = []
+    taken: set[str] = set()
     for i, (_, name) in enumerate(found):
-        if name in names:  # the same relative path under two input folders: keep both apart
+        if name in taken:  # the same relative path under two input folders: keep both apart
             name = f"{inputs_of[i]}/{name}"
         k = 2
-        while name in names:
+        while name in taken:
             name = f"{inputs_of[i]}~{k}/{found[i][1]}"
             k += 1
         names.append(name)
+        taken.add(name)
     stems: dict[str, int] = {}
     for name in names:
         key = name.rsplit(".", 1)[0]

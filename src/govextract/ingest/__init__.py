@@ -50,6 +50,13 @@ PDF_BACKENDS = ("pdfium", "pdfplumber")
 DEFAULT_PDF_BACKEND = "pdfium"
 
 
+def unsupported(path: Path) -> UnsupportedFormat:
+    """The error for a file type govextract does not read."""
+    return UnsupportedFormat(
+        f"unsupported file type {path.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
+        str(path))
+
+
 def ingest(path: str | Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND) -> RawDocument:
     """Read one file with the reader its extension names.
 
@@ -58,10 +65,7 @@ def ingest(path: str | Path, password: str | None = None, pdf_backend: str = DEF
     p = Path(path)
     reader = READERS.get(p.suffix.lower())
     if reader is None:
-        raise UnsupportedFormat(
-            f"unsupported file type {p.suffix or '(none)'!r}; supported: {', '.join(SUPPORTED_SUFFIXES)}",
-            p.name,
-        )
+        raise unsupported(p)
     if not p.is_file():
         raise FileNotFound("no such file", str(p))
     try:
@@ -72,4 +76,13 @@ def ingest(path: str | Path, password: str | None = None, pdf_backend: str = DEF
         raise IngestError(f"cannot read: {exc.strerror or exc}", p.name) from exc
 
 
-__all__ = ["DEFAULT_PDF_BACKEND", "PDF_BACKENDS", "READERS", "SUPPORTED_SUFFIXES", "LineStyle", "RawDocument", "ingest"]
+__all__ = [
+    "DEFAULT_PDF_BACKEND",
+    "PDF_BACKENDS",
+    "READERS",
+    "SUPPORTED_SUFFIXES",
+    "LineStyle",
+    "RawDocument",
+    "ingest",
+    "unsupported",
+]
