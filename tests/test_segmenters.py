@@ -1,0 +1,34 @@
+"""jieba-rs and the Python jieba give the same entities, with the same attributes, on every text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import govextract
+from govextract.nlp import SEGMENTER_ENV, segmenter
+
+from .conftest import CORPUS, SAMPLES
+
+TEXTS = [SAMPLES / "seed-report.txt", *(sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])]
+
+
+def entities(path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> list[dict]:
+    monkeypatch.setenv(SEGMENTER_ENV, name)
+    return [e.model_dump(mode="json") for e in govextract.extract_file(path).entities]
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_segmenters_agree(path: Path, monkeypatch: pytest.MonkeyPatch):
+    fast = entities(path, "jieba-rs", monkeypatch)
+    assert fast, "every text here names something"
+    assert fast == entities(path, "jieba", monkeypatch)
+
+
+def test_segmenter_choice(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv(SEGMENTER_ENV, raising=False)
+    assert segmenter() == "jieba-rs"
+    monkeypatch.setenv(SEGMENTER_ENV, "pkuseg")
+    with pytest.raises(ValueError, match="jieba-rs, jieba"):
+        segmenter()
