@@ -54,7 +54,8 @@ def _cutter(name: str) -> Callable[[str], list[str]]:
         jieba.initialize()
         for alias in aliases:
             jieba.add_word(alias)
-        return jieba.lcut
+        lcut: Callable[[str], list[str]] = jieba.lcut
+        return lcut
     import rjieba
 
     for alias in aliases:
