@@ -107,5 +107,5 @@ def test_layout_assemble_pages_paragraphs_and_warnings():
     assert [(f.page, f.kind) for f in raw.furniture] == [(1, "header"), (1, "page_number"),
                                                           (2, "header"), (2, "page_number")]
     assert raw.warnings and "pages 2" in raw.warnings[0]
-    assert len(raw.char_boxes) == len(raw.text) == len(raw.char_pages)
+    assert len(raw.char_boxes) == 4 * len(raw.text) == 4 * len(raw.char_pages)
     assert raw.char_pages[raw.text.index("三")] == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,9 +34,10 @@ def _locator(raw: RawDocument, offsets: OffsetMap) -> Callable[[int, int], tuple
 
     def locate(start: int, end: int) -> tuple[int | None, list[float] | None]:
         raws = [offsets.to_raw(i) for i in range(start, end)]
-        page = raw.char_pages[raws[0]] if raws and raws[0] < len(raw.char_pages) else None
-        boxes = [raw.char_boxes[j] for j in raws if j < len(raw.char_boxes) and raw.char_pages[j] == page]
-        real = [b for b in boxes if b is not None]
+        pages, boxes = raw.char_pages, raw.char_boxes
+        page = pages[raws[0]] if raws and raws[0] < len(pages) else None
+        real = [boxes[4 * j:4 * j + 4] for j in raws if j < len(pages) and pages[j] == page]
+        real = [b for b in real if not math.isnan(b[0])]
         if not real:
             return page, None
         return page, [round(min(b[0] for b in real), 2), round(min(b[1] for b in real), 2),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from array import array
+from collections.abc import Sequence
 
 from pydantic import Field, SkipValidation
 
@@ -30,10 +32,11 @@ class RawDocument(Model):
     warnings: list[str] = Field(default_factory=list)
     line_styles: list[LineStyle] = Field(default_factory=list)
     body_size: float | None = Field(None, description="Most common font size of body text")
-    char_boxes: SkipValidation[list[tuple[float, float, float, float] | None]] = Field(
-        default_factory=list, exclude=True, description="PDF box of each character of text (None: inserted)")
-    char_pages: SkipValidation[list[int]] = Field(
-        default_factory=list, exclude=True, description="Page number of each character of text")
+    char_boxes: SkipValidation[Sequence[float]] = Field(
+        default_factory=lambda: array("d"), exclude=True,
+        description="PDF box of each character of text, four floats a character (NaN: inserted)")
+    char_pages: SkipValidation[Sequence[int]] = Field(
+        default_factory=lambda: array("i"), exclude=True, description="Page number of each character of text")
 
 
 def sha256_of(data: bytes) -> str:

@@ -11,8 +11,9 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 BBoxT = tuple[float, float, float, float]
 
@@ -38,27 +39,35 @@ class PdfChar:
     generated: bool = False  # a space the PDF library inferred from a gap, not a character of the PDF
 
 
+NO_BOX = float("nan")  # in a box array: a character the PDF does not draw (an inserted space)
+
+
 @dataclass
 class PdfLine:
-    """One printed line: its characters (spaces included, as the PDF has them) and type."""
+    """One printed line and its type. It is built from the line's characters (spaces included,
+    as the PDF has them) and keeps only its joined text, with the box of each of its
+    characters packed four floats a character, so that a long PDF's lines stay small."""
 
     page: int
-    chars: list[PdfChar]
+    chars: InitVar[list[PdfChar]]
     size: float
     bold: bool
+    joined: str = field(init=False)  # the characters joined (join_chars), edge spaces included
+    boxes: array[float] = field(init=False)  # x0, top, x1, bottom of each character of ``joined``
+    text: str = field(init=False)  # ``joined`` without its edge spaces
     x0: float = field(init=False)
     x1: float = field(init=False)
     top: float = field(init=False)
 
-    def __post_init__(self) -> None:
-        ink = [c for c in self.chars if not c.text.isspace()] or self.chars
+    def __post_init__(self, chars: list[PdfChar]) -> None:
+        ink = [c for c in chars if not c.text.isspace()] or chars
         self.x0 = min(c.x0 for c in ink)
         self.x1 = max(c.x1 for c in ink)
         self.top = min(c.top for c in ink)
-
-    @property
-    def text(self) -> str:
-        return "".join(t for t, _ in join_chars(self.chars, self.size)).strip()
+        pieces = join_chars(chars, self.size)
+        self.joined = "".join(t for t, _ in pieces)
+        self.text = self.joined.strip()
+        self.boxes = array("d", [v for _, box in pieces for v in (box or (NO_BOX,) * 4)])
 
 
 Y_TOLERANCE = 3.0  # points, as pdfplumber's default

@@ -8,6 +8,7 @@ character so that entities can point at the page.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,13 +18,13 @@ from ..errors import EmptyDocument, EncryptedPdf, NoTextLayer, PdfError, UsageEr
 from ..models import Furniture, Page, Source, SourceFormat, Table
 from .base import LineStyle, RawDocument, sha256_of
 from .layout import (
+    NO_BOX,
     BBoxT,
     PdfChar,
     PdfLine,
     body_margins,
     cluster_lines,
     find_furniture,
-    join_chars,
     join_lines,
     starts_paragraph,
 )
@@ -175,35 +176,32 @@ def assemble(name: str, data: bytes, pages: list[list[PdfLine]], tables: list[Ta
     body = [ln for pi, lines in enumerate(pages) for li, ln in enumerate(lines) if (pi, li) not in furniture_at]
     margins = body_margins(body) if body else None
     text: list[str] = []
-    boxes: list[BBoxT | None] = []
-    box_pages: list[int] = []
+    boxes = array("d")  # four floats a character of the text (NO_BOX: inserted)
+    box_pages = array("i")
     styles: list[LineStyle] = []
     page_starts: dict[int, int] = {}
     pos = 0
     prev: PdfLine | None = None
-    prev_text = ""
     for ln in body:
-        pieces = join_chars(ln.chars, ln.size)
-        line_text = "".join(t for t, _ in pieces).strip()
+        line_text = ln.text
         if not line_text:
             continue
         new_para = margins is None or starts_paragraph(prev, ln, margins)
-        sep = "\n" if new_para and pos else ("" if new_para else join_lines(prev_text, line_text))
-        for ch in sep:
-            text.append(ch)
-            boxes.append(None)
-            box_pages.append(ln.page + 1)
-            pos += 1
+        sep = "\n" if new_para and pos else ("" if new_para else join_lines(prev.text if prev else "", line_text))
+        if sep:
+            text.append(sep)
+            boxes.extend([NO_BOX] * 4 * len(sep))
+            box_pages.extend([ln.page + 1] * len(sep))
+            pos += len(sep)
         page_starts.setdefault(ln.page, pos)
         if new_para:
             styles.append(LineStyle(start=pos, end=pos + len(line_text), size=ln.size, bold=ln.bold))
-        lead = len(pieces) - len("".join(t for t, _ in pieces).lstrip())
-        for t, box in pieces[lead:lead + len(line_text)]:
-            text.append(t)
-            boxes.append(box)
-            box_pages.append(ln.page + 1)
-            pos += 1
-        prev, prev_text = ln, line_text
+        lead = len(ln.joined) - len(ln.joined.lstrip())
+        text.append(line_text)
+        boxes.extend(ln.boxes[4 * lead:4 * (lead + len(line_text))])
+        box_pages.extend([ln.page + 1] * len(line_text))
+        pos += len(line_text)
+        prev = ln
     full = "".join(text)
     # Every page, one with no body text (a table, an image) as an empty span where it falls.
     starts = [0] * len(pages)
