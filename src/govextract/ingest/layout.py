@@ -137,25 +137,31 @@ def join_chars(chars: list[PdfChar], size: float) -> list[tuple[str, BBoxT | Non
     out: list[tuple[str, BBoxT | None]] = []
     pending = soft = False
     prev: PdfChar | None = None
+    wide = 0.25 * size
     for c in chars:
-        if c.text.isspace():
+        t = c.text
+        if t.isspace():
             if c.generated:
                 soft = True
             else:
                 pending = True
             continue
         if prev is not None:
-            a, b = prev.text[-1], c.text[0]
-            latin_pair = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
-            # "1. 国家…": the space after a list number, whether the PDF has it as a character or a gap
-            marker = a == "." and len(out) >= 2 and out[-2][0].isdigit() and not b.isdigit()
-            gap = soft or c.x0 - prev.x1 > 0.25 * size
-            if pending and not (is_cjk(a) and is_cjk(b)):
-                out.append((" ", None))
-            elif not pending and (latin_pair or marker) and gap:
-                out.append((" ", None))
-        for ch in c.text:
-            out.append((ch, (c.x0, c.top, c.x1, c.bottom)))
+            a, b = prev.text[-1], t[0]
+            if pending:
+                if not (is_cjk(a) and is_cjk(b)):
+                    out.append((" ", None))
+            elif soft or c.x0 - prev.x1 > wide:
+                latin_pair = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+                # "1. 国家…": the space after a list number, whether the PDF has it as a character or a gap
+                marker = a == "." and len(out) >= 2 and out[-2][0].isdigit() and not b.isdigit()
+                if latin_pair or marker:
+                    out.append((" ", None))
+        box = (c.x0, c.top, c.x1, c.bottom)
+        if len(t) == 1:
+            out.append((t, box))
+        else:
+            out.extend((ch, box) for ch in t)
         prev, pending, soft = c, False, False
     return out
 
