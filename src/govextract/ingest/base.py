@@ -33,7 +33,7 @@ class RawDocument(Model):
     line_styles: list[LineStyle] = Field(default_factory=list)
     body_size: float | None = Field(None, description="Most common font size of body text")
     char_boxes: SkipValidation[Sequence[float]] = Field(
-        default_factory=lambda: array("d"), exclude=True,
+        default_factory=lambda: array("f"), exclude=True,
         description="PDF box of each character of text, four floats a character (NaN: inserted)")
     char_pages: SkipValidation[Sequence[int]] = Field(
         default_factory=lambda: array("i"), exclude=True, description="Page number of each character of text")

@@ -67,7 +67,7 @@ class PdfLine:
         pieces = join_chars(chars, self.size)
         self.joined = "".join(t for t, _ in pieces)
         self.text = self.joined.strip()
-        self.boxes = array("d", [v for _, box in pieces for v in (box or (NO_BOX,) * 4)])
+        self.boxes = array("f", [v for _, box in pieces for v in (box or (NO_BOX,) * 4)])
 
 
 Y_TOLERANCE = 3.0  # points, as pdfplumber's default

@@ -176,7 +176,7 @@ def assemble(name: str, data: bytes, pages: list[list[PdfLine]], tables: list[Ta
     body = [ln for pi, lines in enumerate(pages) for li, ln in enumerate(lines) if (pi, li) not in furniture_at]
     margins = body_margins(body) if body else None
     text: list[str] = []
-    boxes = array("d")  # four floats a character of the text (NO_BOX: inserted)
+    boxes = array("f")  # four floats a character of the text (NO_BOX: inserted)
     box_pages = array("i")
     styles: list[LineStyle] = []
     page_starts: dict[int, int] = {}
