@@ -2,8 +2,8 @@
 
     python benchmarks/run.py [--repeat 5]
 
-Inputs are built here from ``samples/``: the seed text repeated to about 1 MB; 20- and
-100-page PDFs made of the seed PDF's pages; a folder of 40 distinct small PDFs. Each time
+Inputs are built here from ``samples/``: the seed text repeated to about 1 MB; 20-, 100- and
+500-page PDFs made of the seed PDF's pages; a folder of 40 distinct small PDFs. Each time
 is the median of ``--repeat`` runs after a warm-up, and every ratio compares runs made in
 this same process, so it holds on a noisy shared machine where absolute times do not.
 Peak memory is measured in a fresh process per input. Timings are never asserted in tests.
@@ -78,6 +78,35 @@ def peak_rss_mib(*cmd: str) -> float:
     return float(out.stdout.split()[-1])
 
 
+# The batch API is timed in a fresh process that has built the pipeline and nothing else: forked
+# workers copy whatever their parent has touched, and this benchmark process holds the Python
+# jieba's dictionary and pdfplumber for the baselines.
+_BATCH_API = """
+import statistics, sys, time
+from pathlib import Path
+from govextract.batch import run_batch, warm_up
+warm_up()
+folder, tmp, repeat = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+for workers in (1, 2):
+    run = lambda: run_batch([folder], tmp / f"api{workers}", workers=workers, force=True)
+    run()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t)
+    print(statistics.median(times))
+"""
+
+
+def batch_api(folder: Path, tmp: Path, repeat: int) -> tuple[float, float]:
+    """Median seconds for the batch with 1 and with 2 workers, the pipeline already built."""
+    out = subprocess.run([sys.executable, "-c", _BATCH_API, str(folder), str(tmp), str(repeat)],
+                         capture_output=True, text=True, check=True)
+    one, two = (float(v) for v in out.stdout.split()[-2:])
+    return one, two
+
+
 def extract_cmd(path: Path, backend: str) -> list[str]:
     code = "import sys, govextract; govextract.extract_file(sys.argv[1], pdf_backend=sys.argv[2])"
     return [sys.executable, "-c", code, str(path), backend]
@@ -96,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
 
     import jieba
     import pdfplumber
+    import rjieba
 
     import govextract
-    from govextract.batch import run_batch
+    from govextract.ingest import ingest
     from govextract.nlp import get_nlp
 
     get_nlp()
@@ -107,12 +137,15 @@ def main(argv: list[str] | None = None) -> int:
     seed = SEED_TXT.read_text(encoding="utf-8")
     big = "\n".join([seed] * max(1, 1_000_000 // len(seed)))
     t_jieba = median_time(lambda: jieba.lcut(big), repeat)
+    t_rjieba = median_time(lambda: rjieba.cut(big), repeat)
     t_text = median_time(lambda: govextract.extract_text(big), repeat)
     rows += [
         ("text input", f"{len(big):,} chars", ""),
         ("bare jieba.lcut", f"{len(big) / t_jieba:,.0f} chars/s", ""),
+        ("bare jieba-rs (rjieba.cut), the segmenter the pipeline uses", f"{len(big) / t_rjieba:,.0f} chars/s", ""),
         ("text pipeline (extract_text)", f"{len(big) / t_text:,.0f} chars/s", ""),
         ("text pipeline / bare jieba", f"{t_jieba / t_text:.2f}x", ">= 0.6x"),
+        ("text pipeline / bare jieba-rs", f"{t_rjieba / t_text:.2f}x", ""),
     ]
 
     pdf20 = build_pdf(20)
@@ -126,12 +159,15 @@ def main(argv: list[str] | None = None) -> int:
     t_bare = median_time(bare_pdfplumber, repeat)
     t_plumber = median_time(lambda: govextract.extract_file(pdf20, pdf_backend="pdfplumber"), repeat)
     t_pdfium = median_time(lambda: govextract.extract_file(pdf20, pdf_backend="pdfium"), repeat)
+    t_read = median_time(lambda: ingest(pdf20, pdf_backend="pdfium"), repeat)
     rows += [
         ("bare pdfplumber extract_text, 20 pages", f"{20 / t_bare:.1f} pages/s", ""),
         ("PDF pipeline, pdfplumber backend", f"{20 / t_plumber:.1f} pages/s", ""),
         ("PDF pipeline (pdfplumber backend) / bare pdfplumber", f"{t_bare / t_plumber:.2f}x", ">= 0.85x"),
         ("PDF pipeline, pdfium backend (default)", f"{20 / t_pdfium:.1f} pages/s", ""),
         ("pdfium backend / pdfplumber backend, end to end", f"{t_plumber / t_pdfium:.1f}x", ">= 10x"),
+        ("pdfium backend: reading and layout alone (ingest)", f"{20 / t_read:.1f} pages/s", ""),
+        ("pdfium backend: share of its time spent reading and layout", f"{t_read / t_pdfium:.0%}", ""),
     ]
 
     folder = build_folder()
@@ -144,11 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         t1 = median_time(batch(1), repeat)
         t2 = median_time(batch(2), repeat)
 
-        def api(workers: int) -> Callable[[], None]:  # the pipeline already built in this process
-            return lambda: run_batch([folder], Path(tmp) / f"api{workers}", workers=workers, force=True)
-
-        a1 = median_time(api(1), repeat)
-        a2 = median_time(api(2), repeat)
+        a1, a2 = batch_api(folder, Path(tmp), repeat)
         batch_rss = peak_rss_mib(*GOVEXTRACT, "extract", str(folder), "-o", f"{tmp}/rss", "--workers", "2")
         shutil.rmtree(f"{tmp}/rss", ignore_errors=True)
     rows += [
@@ -163,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         ("peak RSS of the batch's largest process (2 workers)", f"{batch_rss:.0f} MiB", ""),
     ]
 
-    pdf100 = build_pdf(100)
+    pdf100, pdf500 = build_pdf(100), build_pdf(500)
     for backend in ("pdfium", "pdfplumber"):
         r20, r100 = peak_rss_mib(*extract_cmd(pdf20, backend)), peak_rss_mib(*extract_cmd(pdf100, backend))
         rows += [
@@ -171,8 +203,10 @@ def main(argv: list[str] | None = None) -> int:
             (f"peak RSS, 100-page PDF ({backend})", f"{r100:.0f} MiB", "< 150 MiB"),
             (f"peak RSS growth 20 → 100 pages ({backend})", f"{r100 / r20:.2f}x", "flat"),
         ]
-    base = peak_rss_mib(sys.executable, "-c", "import spacy, jieba; jieba.initialize()")
-    rows.append(("for scale: peak RSS of importing spaCy and loading jieba's dictionary", f"{base:.0f} MiB", ""))
+    r500 = peak_rss_mib(*extract_cmd(pdf500, "pdfium"))
+    rows.append(("peak RSS, 500-page PDF (pdfium)", f"{r500:.0f} MiB", ""))
+    base = peak_rss_mib(sys.executable, "-c", "import spacy, rjieba; spacy.blank('zh')")
+    rows.append(("for scale: peak RSS of importing spaCy and jieba-rs, nothing else", f"{base:.0f} MiB", ""))
 
     t_help = median_time(lambda: run_cli(["--help"]), repeat)
     small = WORK / "small.txt"

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 import sys
@@ -243,20 +244,26 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
         from pebble import ProcessExpired, ProcessPool
 
         # Built here once, the pipeline is inherited by the workers where they are forked; where
-        # they are spawned, the initializer builds it once in each.
+        # they are spawned, the initializer builds it once in each. Frozen before the fork, the
+        # objects built so far are left alone by the workers' garbage collector, so their memory
+        # pages stay shared instead of being copied into every worker.
         warm_up()
-        with ProcessPool(max_workers=workers, initializer=warm_up) as pool:
-            futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password, pdf_backend),
-                                           timeout=timeout)) for job in jobs]
-            for job, fut in futures:
-                try:
-                    done(fut.result())
-                except FutureTimeout:
-                    err = Timeout(f"took longer than {timeout:g} s; stopped", job.name)
-                    done(Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0))
-                except ProcessExpired as exc:
-                    err2 = WorkerCrashed(f"the worker process died (exit code {exc.exitcode})", job.name)
-                    done(Outcome(job, "failed", code=err2.code, message=err2.message))
+        gc.freeze()
+        try:
+            with ProcessPool(max_workers=workers, initializer=warm_up) as pool:
+                futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password, pdf_backend),
+                                               timeout=timeout)) for job in jobs]
+                for job, fut in futures:
+                    try:
+                        done(fut.result())
+                    except FutureTimeout:
+                        err = Timeout(f"took longer than {timeout:g} s; stopped", job.name)
+                        done(Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0))
+                    except ProcessExpired as exc:
+                        err2 = WorkerCrashed(f"the worker process died (exit code {exc.exitcode})", job.name)
+                        done(Outcome(job, "failed", code=err2.code, message=err2.message))
+        finally:
+            gc.unfreeze()
     return run
 
 
