@@ -64,10 +64,9 @@ class PdfLine:
         self.x0 = min(c.x0 for c in ink)
         self.x1 = max(c.x1 for c in ink)
         self.top = min(c.top for c in ink)
-        pieces = join_chars(chars, self.size)
-        self.joined = "".join(t for t, _ in pieces)
+        self.joined, boxes = _join(chars, self.size)
         self.text = self.joined.strip()
-        self.boxes = array("f", [v for _, box in pieces for v in (box or (NO_BOX,) * 4)])
+        self.boxes = array("f", boxes)
 
 
 Y_TOLERANCE = 3.0  # points, as pdfplumber's default
@@ -88,7 +87,10 @@ def cluster_lines(items: list[tuple[PdfChar, float, bool]], page_index: int) -> 
         ink = [(c, s, b) for c, s, b in row if not c.text.isspace()]
         if not ink:
             continue
-        size = Counter(s for _, s, _ in ink).most_common(1)[0][0]
+        sizes: dict[float, int] = {}
+        for _, s, _ in ink:
+            sizes[s] = sizes.get(s, 0) + 1
+        size = max(sizes, key=sizes.__getitem__)  # the first of the most common, as Counter gives it
         bold = sum(b for _, _, b in ink) * 2 > len(ink)
         out.append(PdfLine(page_index, sorted((c for c, _, _ in row), key=lambda c: c.x0), size, bold))
     return out
@@ -134,10 +136,22 @@ def join_chars(chars: list[PdfChar], size: float) -> list[tuple[str, BBoxT | Non
     A space character stays, except between two CJK characters (letter-spaced headings
     ``综 合``); a gap with no space character becomes a space only between two Latin
     words, so the gap a word processor leaves in ``2025 年`` goes."""
+    text, boxes = _join(chars, size)
     out: list[tuple[str, BBoxT | None]] = []
+    for i, ch in enumerate(text):
+        x0, top, x1, bottom = boxes[4 * i:4 * i + 4]
+        out.append((ch, None if x0 != x0 else (x0, top, x1, bottom)))  # NaN: inserted
+    return out
+
+
+def _join(chars: list[PdfChar], size: float) -> tuple[str, list[float]]:
+    """:func:`join_chars` as the line's text and its boxes, four floats a character."""
+    parts: list[str] = []
+    boxes: list[float] = []
     pending = soft = False
     prev: PdfChar | None = None
     wide = 0.25 * size
+    gap_box = (NO_BOX,) * 4
     for c in chars:
         t = c.text
         if t.isspace():
@@ -150,20 +164,24 @@ def join_chars(chars: list[PdfChar], size: float) -> list[tuple[str, BBoxT | Non
             a, b = prev.text[-1], t[0]
             if pending:
                 if not (is_cjk(a) and is_cjk(b)):
-                    out.append((" ", None))
+                    parts.append(" ")
+                    boxes += gap_box
             elif soft or c.x0 - prev.x1 > wide:
                 latin_pair = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
                 # "1. 国家…": the space after a list number, whether the PDF has it as a character or a gap
-                marker = a == "." and len(out) >= 2 and out[-2][0].isdigit() and not b.isdigit()
+                marker = a == "." and len(parts) >= 2 and parts[-2][-1:].isdigit() and not b.isdigit()
                 if latin_pair or marker:
-                    out.append((" ", None))
+                    parts.append(" ")
+                    boxes += gap_box
         box = (c.x0, c.top, c.x1, c.bottom)
         if len(t) == 1:
-            out.append((t, box))
+            parts.append(t)
+            boxes += box
         else:
-            out.extend((ch, box) for ch in t)
+            parts.extend(t)
+            boxes += box * len(t)
         prev, pending, soft = c, False, False
-    return out
+    return "".join(parts), boxes
 
 
 @dataclass
