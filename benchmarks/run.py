@@ -4,8 +4,9 @@
 
 Inputs are built here from ``samples/``: the seed text repeated to about 1 MB; 20-, 100- and
 500-page PDFs made of the seed PDF's pages; a folder of 40 distinct small PDFs. Each time
-is the median of ``--repeat`` runs after a warm-up, and every ratio compares runs made in
-this same process, so it holds on a noisy shared machine where absolute times do not.
+is the median of ``--repeat`` runs after a warm-up, the runs of things compared taking
+turns, and every ratio compares runs made in this same process, so it holds on a noisy
+shared machine where absolute times do not.
 Peak memory is measured in a fresh process per input. Timings are never asserted in tests.
 """
 
@@ -29,14 +30,22 @@ SEED_PDF = ROOT / "samples" / "seed-report.pdf"
 GOVEXTRACT = [sys.executable, "-m", "govextract"]
 
 
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm-up
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
+def median_times(repeat: int, *fns: Callable[[], object]) -> list[float]:
+    """The median time of each of ``fns`` over ``repeat`` rounds, after one warm-up each. A round
+    runs every function once, so the machine drifting in speed moves all of them alike."""
+    for fn in fns:
         fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, acc in zip(fns, times, strict=True):
+            t = time.perf_counter()
+            fn()
+            acc.append(time.perf_counter() - t)
+    return [statistics.median(acc) for acc in times]
+
+
+def median_time(fn: Callable[[], object], repeat: int) -> float:
+    return median_times(repeat, fn)[0]
 
 
 def build_pdf(pages: int, first: int = 0, name: str | None = None) -> Path:
@@ -87,15 +96,16 @@ from pathlib import Path
 from govextract.batch import run_batch, warm_up
 warm_up()
 folder, tmp, repeat = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-for workers in (1, 2):
-    run = lambda: run_batch([folder], tmp / f"api{workers}", workers=workers, force=True)
+runs = [lambda w=w: run_batch([folder], tmp / f"api{w}", workers=w, force=True) for w in (1, 2)]
+times = [[], []]
+for run in runs:
     run()
-    times = []
-    for _ in range(repeat):
+for _ in range(repeat):
+    for run, acc in zip(runs, times):
         t = time.perf_counter()
         run()
-        times.append(time.perf_counter() - t)
-    print(statistics.median(times))
+        acc.append(time.perf_counter() - t)
+print(*(statistics.median(acc) for acc in times))
 """
 
 
@@ -136,9 +146,8 @@ def main(argv: list[str] | None = None) -> int:
 
     seed = SEED_TXT.read_text(encoding="utf-8")
     big = "\n".join([seed] * max(1, 1_000_000 // len(seed)))
-    t_jieba = median_time(lambda: jieba.lcut(big), repeat)
-    t_rjieba = median_time(lambda: rjieba.cut(big), repeat)
-    t_text = median_time(lambda: govextract.extract_text(big), repeat)
+    t_jieba, t_rjieba, t_text = median_times(
+        repeat, lambda: jieba.lcut(big), lambda: rjieba.cut(big), lambda: govextract.extract_text(big))
     rows += [
         ("text input", f"{len(big):,} chars", ""),
         ("bare jieba.lcut", f"{len(big) / t_jieba:,.0f} chars/s", ""),
@@ -156,10 +165,9 @@ def main(argv: list[str] | None = None) -> int:
                 page.extract_text()
                 page.close()
 
-    t_bare = median_time(bare_pdfplumber, repeat)
-    t_plumber = median_time(lambda: govextract.extract_file(pdf20, pdf_backend="pdfplumber"), repeat)
-    t_pdfium = median_time(lambda: govextract.extract_file(pdf20, pdf_backend="pdfium"), repeat)
-    t_read = median_time(lambda: ingest(pdf20, pdf_backend="pdfium"), repeat)
+    t_bare, t_plumber, t_pdfium, t_read = median_times(
+        repeat, bare_pdfplumber, lambda: govextract.extract_file(pdf20, pdf_backend="pdfplumber"),
+        lambda: govextract.extract_file(pdf20, pdf_backend="pdfium"), lambda: ingest(pdf20, pdf_backend="pdfium"))
     rows += [
         ("bare pdfplumber extract_text, 20 pages", f"{20 / t_bare:.1f} pages/s", ""),
         ("PDF pipeline, pdfplumber backend", f"{20 / t_plumber:.1f} pages/s", ""),
@@ -177,8 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             return lambda: run_cli(["extract", str(folder), "-o", f"{tmp}/w{workers}", "--force",
                                     "--workers", str(workers)])
 
-        t1 = median_time(batch(1), repeat)
-        t2 = median_time(batch(2), repeat)
+        t1, t2 = median_times(repeat, batch(1), batch(2))
 
         a1, a2 = batch_api(folder, Path(tmp), repeat)
         batch_rss = peak_rss_mib(*GOVEXTRACT, "extract", str(folder), "-o", f"{tmp}/rss", "--workers", "2")
@@ -222,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"`python benchmarks/run.py --repeat {repeat}` on {platform.machine()} ({platform.processor() or 'cpu'}), "
         f"Python {platform.python_version()}, govextract {govextract.__version__}. Medians of {repeat} runs "
-        "after a warm-up; every ratio is between runs of this same process.",
+        "after a warm-up, the runs of things compared taking turns; every ratio is between runs of this "
+        "same process.",
         "",
         "| measure | result | target |",
         "| --- | --- | --- |",

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import govextract
+from govextract.errors import UsageError
 from govextract.nlp import SEGMENTER_ENV, segmenter
 
 from .conftest import CORPUS, SAMPLES
@@ -30,5 +31,15 @@ def test_segmenter_choice(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv(SEGMENTER_ENV, raising=False)
     assert segmenter() == "jieba-rs"
     monkeypatch.setenv(SEGMENTER_ENV, "pkuseg")
-    with pytest.raises(ValueError, match="jieba-rs, jieba"):
+    with pytest.raises(UsageError, match="jieba-rs, jieba"):
         segmenter()
+
+
+def test_segmenter_unknown_stops_the_cli_with_one_line(monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path):
+    from govextract.cli import main
+
+    monkeypatch.setenv(SEGMENTER_ENV, "pkuseg")
+    assert main(["extract", str(SAMPLES / "seed-report.txt"), "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "GOVEXTRACT_SEGMENTER='pkuseg'" in err[0]
+    assert not list(tmp_path.glob("*.json"))

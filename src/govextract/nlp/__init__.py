@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..errors import UsageError
 from ..gazetteer import load_gazetteer
 from . import initiatives, organizations, periods, places, quantities, resolve  # noqa: F401  (factories)
 from .resolve import SPANS_KEY
@@ -39,7 +40,7 @@ def segmenter() -> str:
     twenty times faster and keeps its dictionary in a fraction of the memory."""
     name = os.environ.get(SEGMENTER_ENV, "").strip() or SEGMENTERS[0]
     if name not in SEGMENTERS:
-        raise ValueError(f"{SEGMENTER_ENV}={name!r}: expected one of {', '.join(SEGMENTERS)}")
+        raise UsageError(f"{SEGMENTER_ENV}={name!r}: expected one of {', '.join(SEGMENTERS)}")
     return name
 
 
