@@ -35,6 +35,10 @@ lint: $(VENV)/.installed-dev
 schema: $(VENV)/.installed
 	$(BIN)/govextract schema -o schemas/
 
+## bench: set up with the dev extras, then measure speed and memory into benchmarks/results.md
+bench: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/run.py
+
 ## outputs: regenerate the committed example outputs (same as run)
 outputs: run
 
