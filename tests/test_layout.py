@@ -44,7 +44,11 @@ def line(spec: str, page: int = 0, top: float = 100.0, x: float = 90.0, size: fl
     ],
 )
 def test_layout_join_chars(spec, text):
-    assert "".join(t for t, _ in join_chars(chars(spec), 12.0)) == text
+    joined, boxes = join_chars(chars(spec), 12.0)
+    assert joined == text
+    assert len(boxes) == 4 * len(joined)
+    inserted = [i for i in range(len(joined)) if boxes[4 * i] != boxes[4 * i]]  # NaN: no box
+    assert all(joined[i] == " " for i in inserted)
 
 
 @pytest.mark.parametrize(("a", "b", "sep"), [("数据共", "享平台", ""), ("open", "data", " "), ("2025", "年", ""),

@@ -49,6 +49,11 @@ def _unmapped_glyphs_pdf() -> bytes:
         b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900"
         b" /Descent -200 /CapHeight 700 /StemV 80 >>",
     ]
+    return _serialize(objs)
+
+
+def _serialize(objs: list[bytes]) -> bytes:
+    """A PDF file of ``objs`` (object 1 is the catalog), with its cross-reference table."""
     out, offsets = b"%PDF-1.4\n", []
     for i, o in enumerate(objs, 1):
         offsets.append(len(out))
@@ -65,3 +70,33 @@ def test_pdf_backends_warn_about_unmapped_glyphs(tmp_path: Path, backend: str):
     doc = govextract.extract_file(p, pdf_backend=backend)
     assert "(cid:" in doc.text
     assert doc.warnings and "pages 1" in doc.warnings[0]
+
+
+def _form_text_pdf() -> bytes:
+    """One page: a 10-point line drawn directly, and a 16-point line drawn by a form XObject."""
+    form = b"BT /F1 16 Tf 72 700 Td (Heading inside a form) Tj ET\n"
+    page = b"BT /F1 10 Tf 72 760 Td (Body line drawn on the page itself) Tj ET\nq /Fm1 Do Q\n"
+    return _serialize([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >>"
+        b" /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(page) + page + b"endstream",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Length %d >>\nstream\n" % len(form) + form + b"endstream",
+    ])
+
+
+def test_pdf_backends_agree_on_text_inside_a_form(tmp_path: Path):
+    """Characters of a form XObject have no top-level text object: their size is read per character."""
+    from govextract.ingest import ingest
+
+    p = tmp_path / "form.pdf"
+    p.write_bytes(_form_text_pdf())
+    fast, slow = ingest(p, pdf_backend="pdfium"), ingest(p, pdf_backend="pdfplumber")
+    assert "Heading inside a form" in fast.text and "Body line" in fast.text
+    assert fast.text == slow.text
+    sizes = {fast.text[st.start:st.end]: st.size for st in fast.line_styles}
+    assert sizes == {fast.text[st.start:st.end]: st.size for st in slow.line_styles}
+    assert sizes["Heading inside a form"] == 16 and sizes["Body line drawn on the page itself"] == 10

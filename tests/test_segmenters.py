@@ -12,7 +12,8 @@ from govextract.nlp import SEGMENTER_ENV, segmenter
 
 from .conftest import CORPUS, SAMPLES
 
-TEXTS = [SAMPLES / "seed-report.txt", *(sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])]
+TEXTS = [SAMPLES / "seed-report.txt", SAMPLES / "seed-report.pdf",
+         *(sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])]
 
 
 def entities(path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> list[dict]:

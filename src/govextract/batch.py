@@ -21,8 +21,9 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -236,16 +237,37 @@ Runner = Callable[[list[Job], Callable[[Outcome], None]], None]
 POOL_POLL_SECONDS = 0.02
 
 
-def _quicker_pebble() -> None:
-    """Let pebble's pool threads poll every 20 ms instead of 100 ms. Closing a pool waits for
-    them, so the default costs about 0.1 s per batch, and timeouts are caught sooner. The
-    maintainer's advice for this is to set the constant (noxdafox/pebble#65)."""
-    try:
-        from pebble.common.types import CONSTS
-    except ImportError:  # a pebble that keeps it elsewhere: its default stands
+@contextmanager
+def _quicker_pebble() -> Iterator[None]:
+    """While a pool runs, let pebble's threads poll every 20 ms instead of 100 ms: closing a
+    pool waits for them, so the default costs about 0.1 s per batch, and timeouts are caught
+    sooner. Its maintainer's advice for this is to set the constant (noxdafox/pebble#65)."""
+    from pebble import CONSTS
+
+    before = getattr(CONSTS, "sleep_unit", None)
+    if before is None or before <= POOL_POLL_SECONDS:
+        yield
         return
-    if getattr(CONSTS, "sleep_unit", 0) > POOL_POLL_SECONDS:
-        CONSTS.sleep_unit = POOL_POLL_SECONDS
+    CONSTS.sleep_unit = POOL_POLL_SECONDS
+    try:
+        yield
+    finally:
+        CONSTS.sleep_unit = before
+
+
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Move what the process has built so far out of the garbage collector's reach while
+    workers are forked from it: their collections then leave those objects alone, which keeps
+    more of the inherited memory shared (reference counting still writes to what they use)."""
+    if gc.get_freeze_count():  # the host application froze it already: leave that alone
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, pdf_backend: str, workers: int,
@@ -258,29 +280,21 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
             return
         from pebble import ProcessExpired, ProcessPool
 
-        _quicker_pebble()
-
         # Built here once, the pipeline is inherited by the workers where they are forked; where
-        # they are spawned, the initializer builds it once in each. Frozen before the fork, the
-        # objects built so far are left alone by the workers' garbage collector, so their memory
-        # pages stay shared instead of being copied into every worker.
+        # they are spawned, the initializer builds it once in each.
         warm_up()
-        gc.freeze()
-        try:
-            with ProcessPool(max_workers=workers, initializer=warm_up) as pool:
-                futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password, pdf_backend),
-                                               timeout=timeout)) for job in jobs]
-                for job, fut in futures:
-                    try:
-                        done(fut.result())
-                    except FutureTimeout:
-                        err = Timeout(f"took longer than {timeout:g} s; stopped", job.name)
-                        done(Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0))
-                    except ProcessExpired as exc:
-                        err2 = WorkerCrashed(f"the worker process died (exit code {exc.exitcode})", job.name)
-                        done(Outcome(job, "failed", code=err2.code, message=err2.message))
-        finally:
-            gc.unfreeze()
+        with _quicker_pebble(), _frozen_heap(), ProcessPool(max_workers=workers, initializer=warm_up) as pool:
+            futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password, pdf_backend),
+                                           timeout=timeout)) for job in jobs]
+            for job, fut in futures:
+                try:
+                    done(fut.result())
+                except FutureTimeout:
+                    err = Timeout(f"took longer than {timeout:g} s; stopped", job.name)
+                    done(Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0))
+                except ProcessExpired as exc:
+                    err2 = WorkerCrashed(f"the worker process died (exit code {exc.exitcode})", job.name)
+                    done(Outcome(job, "failed", code=err2.code, message=err2.message))
     return run
 
 

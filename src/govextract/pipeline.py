@@ -36,7 +36,7 @@ def _locator(raw: RawDocument, offsets: OffsetMap) -> Callable[[int, int], tuple
         raws = [offsets.to_raw(i) for i in range(start, end)]
         pages, boxes = raw.char_pages, raw.char_boxes
         page = pages[raws[0]] if raws and raws[0] < len(pages) else None
-        real = [boxes[4 * j:4 * j + 4] for j in raws if j < len(pages) and pages[j] == page]
+        real = [boxes[4 * j:4 * j + 4] for j in raws if j < len(pages) and 4 * j + 4 <= len(boxes) and pages[j] == page]
         real = [b for b in real if not math.isnan(b[0])]
         if not real:
             return page, None

@@ -34,7 +34,8 @@ class RawDocument(Model):
     body_size: float | None = Field(None, description="Most common font size of body text")
     char_boxes: SkipValidation[Sequence[float]] = Field(
         default_factory=lambda: array("f"), exclude=True,
-        description="PDF box of each character of text, four floats a character (NaN: inserted)")
+        description="PDF box of each character of text, four float32 a character (NaN: inserted); "
+                    "rounded to 0.01 pt in outputs, a coordinate may differ from a float64 reading in that last digit")
     char_pages: SkipValidation[Sequence[int]] = Field(
         default_factory=lambda: array("i"), exclude=True, description="Page number of each character of text")
 

@@ -52,8 +52,9 @@ class PdfLine:
     chars: InitVar[list[PdfChar]]
     size: float
     bold: bool
-    joined: str = field(init=False)  # the characters joined (join_chars), edge spaces included
-    boxes: array[float] = field(init=False)  # x0, top, x1, bottom of each character of ``joined``
+    joined: str = field(init=False)  # the characters joined (join_chars); spaces only inside
+    # x0, top, x1, bottom of each character of ``joined``, as float32 (NaN: an inserted space)
+    boxes: array[float] = field(init=False, compare=False, repr=False)
     text: str = field(init=False)  # ``joined`` without its edge spaces
     x0: float = field(init=False)
     x1: float = field(init=False)
@@ -64,7 +65,7 @@ class PdfLine:
         self.x0 = min(c.x0 for c in ink)
         self.x1 = max(c.x1 for c in ink)
         self.top = min(c.top for c in ink)
-        self.joined, boxes = _join(chars, self.size)
+        self.joined, boxes = join_chars(chars, self.size)
         self.text = self.joined.strip()
         self.boxes = array("f", boxes)
 
@@ -130,22 +131,13 @@ def find_furniture(pages: list[list[PdfLine]]) -> dict[tuple[int, int], str]:
     return out
 
 
-def join_chars(chars: list[PdfChar], size: float) -> list[tuple[str, BBoxT | None]]:
-    """Characters of one line as text, each with its box (None for an inserted space).
+def join_chars(chars: list[PdfChar], size: float) -> tuple[str, list[float]]:
+    """Characters of one line as text, with the box of each character, four floats a character
+    (NaN for an inserted space).
 
     A space character stays, except between two CJK characters (letter-spaced headings
     ``综 合``); a gap with no space character becomes a space only between two Latin
     words, so the gap a word processor leaves in ``2025 年`` goes."""
-    text, boxes = _join(chars, size)
-    out: list[tuple[str, BBoxT | None]] = []
-    for i, ch in enumerate(text):
-        x0, top, x1, bottom = boxes[4 * i:4 * i + 4]
-        out.append((ch, None if x0 != x0 else (x0, top, x1, bottom)))  # NaN: inserted
-    return out
-
-
-def _join(chars: list[PdfChar], size: float) -> tuple[str, list[float]]:
-    """:func:`join_chars` as the line's text and its boxes, four floats a character."""
     parts: list[str] = []
     boxes: list[float] = []
     pending = soft = False

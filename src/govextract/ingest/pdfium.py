@@ -1,8 +1,9 @@
 """The fast PDF backend: characters, boxes, sizes and weights from PDFium (pypdfium2).
 
-pypdfium2 also comes with pdfplumber. It reads text about twenty times faster than
-pdfplumber; pages that draw ruled tables are handed to pdfplumber's
-table finder, so that tables stay out of the text exactly as with the default backend."""
+pypdfium2 also comes with pdfplumber. It reads a page's characters with their boxes and
+styles several times faster than pdfplumber (benchmarks/results.md has the figures); pages
+that draw ruled tables are handed to pdfplumber's table finder, so that tables stay out of
+the text exactly as with the pdfplumber backend."""
 
 from __future__ import annotations
 
@@ -41,7 +42,9 @@ class _Api:
         import pypdfium2.raw as raw
 
         def bind(func: Any, restype: Any, *argtypes: Any) -> Any:
-            return ctypes.CFUNCTYPE(restype, *argtypes)(_address(func))
+            bound = type(func)(_address(func))  # the library's own function class: its calling convention
+            bound.restype, bound.argtypes = restype, argtypes
+            return bound
 
         vp, i = ctypes.c_void_p, ctypes.c_int
         self.raw = raw
@@ -118,10 +121,13 @@ def _lines(page: Any, page_index: int, objects: dict[int, tuple[float, int]],
             obj = text_object(tp, i) or 0
             style = styles.get(obj)
             if style is None:  # the characters of one text object share their font and matrix
-                size, font = objects.get(obj) or (-1.0, 0)
-                if size < 0:  # an object inside a form: ask about the character itself
+                known = objects.get(obj)
+                if known is None:  # an object inside a form: ask about the character itself
                     raw.FPDFText_GetMatrix(tp_typed, i, ctypes.byref(matrix))
                     size = round(raw.FPDFText_GetFontSize(tp_typed, i) * math.hypot(matrix.c, matrix.d), 1)
+                    font = 0
+                else:
+                    size, font = known
                 bold = weights.get(font) if font else None
                 if bold is None:
                     raw.FPDFText_GetFontInfo(tp_typed, i, name, len(name), ctypes.byref(flags))

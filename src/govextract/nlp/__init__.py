@@ -28,6 +28,8 @@ PIPES = (
 )
 
 
+log = logging.getLogger(__name__)
+
 SEGMENTERS = ("jieba-rs", "jieba")
 SEGMENTER_ENV = "GOVEXTRACT_SEGMENTER"
 
@@ -69,7 +71,7 @@ class JiebaWords:
 
     jieba's words, white space included, concatenate back to the input, so the Doc is built
     from them directly (``doc.text`` stays equal to the input and character offsets hold).
-    Should they ever fail to, the Doc falls back to one token per character."""
+    Should they ever fail to, the Doc falls back to one token per character, with a warning."""
 
     def __init__(self, vocab: Vocab, cut: Callable[[str], list[str]]) -> None:
         self.vocab = vocab
@@ -78,6 +80,8 @@ class JiebaWords:
     def __call__(self, text: str) -> Doc:
         words = [w for w in self.cut(text) if w]
         if "".join(words) != text:
+            log.warning("the segmenter's words do not add up to the text; cutting %d characters one by one, "
+                        "which loses places that must be whole words", len(text))
             words = list(text)
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
