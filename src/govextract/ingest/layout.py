@@ -36,7 +36,6 @@ class PdfChar:
     top: float
     x1: float
     bottom: float
-    generated: bool = False  # a space the PDF library inferred from a gap, not a character of the PDF
 
 
 NO_BOX = float("nan")  # in a box array: a character the PDF does not draw (an inserted space)
@@ -140,17 +139,14 @@ def join_chars(chars: list[PdfChar], size: float) -> tuple[str, list[float]]:
     words, so the gap a word processor leaves in ``2025 年`` goes."""
     parts: list[str] = []
     boxes: list[float] = []
-    pending = soft = False
+    pending = False
     prev: PdfChar | None = None
     wide = 0.25 * size
     gap_box = (NO_BOX,) * 4
     for c in chars:
         t = c.text
         if t.isspace():
-            if c.generated:
-                soft = True
-            else:
-                pending = True
+            pending = True
             continue
         if prev is not None:
             a, b = prev.text[-1], t[0]
@@ -158,7 +154,7 @@ def join_chars(chars: list[PdfChar], size: float) -> tuple[str, list[float]]:
                 if not (is_cjk(a) and is_cjk(b)):
                     parts.append(" ")
                     boxes += gap_box
-            elif soft or c.x0 - prev.x1 > wide:
+            elif c.x0 - prev.x1 > wide:
                 latin_pair = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
                 # "1. 国家…": the space after a list number, whether the PDF has it as a character or a gap
                 marker = a == "." and len(parts) >= 2 and parts[-2][-1:].isdigit() and not b.isdigit()
@@ -172,7 +168,7 @@ def join_chars(chars: list[PdfChar], size: float) -> tuple[str, list[float]]:
         else:
             parts.extend(t)
             boxes += box * len(t)
-        prev, pending, soft = c, False, False
+        prev, pending = c, False
     return "".join(parts), boxes
 
 
