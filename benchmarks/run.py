@@ -91,28 +91,22 @@ def peak_rss_mib(*cmd: str) -> float:
 # workers copy whatever their parent has touched, and this benchmark process holds the Python
 # jieba's dictionary and pdfplumber for the baselines.
 _BATCH_API = """
-import statistics, sys, time
+import sys
 from pathlib import Path
+sys.path.insert(0, sys.argv[4])
+from run import median_times
 from govextract.batch import run_batch, warm_up
 warm_up()
 folder, tmp, repeat = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-runs = [lambda w=w: run_batch([folder], tmp / f"api{w}", workers=w, force=True) for w in (1, 2)]
-times = [[], []]
-for run in runs:
-    run()
-for _ in range(repeat):
-    for run, acc in zip(runs, times):
-        t = time.perf_counter()
-        run()
-        acc.append(time.perf_counter() - t)
-print(*(statistics.median(acc) for acc in times))
+print(*median_times(repeat, *(lambda w=w: run_batch([folder], tmp / f"api{w}", workers=w, force=True)
+                              for w in (1, 2))))
 """
 
 
 def batch_api(folder: Path, tmp: Path, repeat: int) -> tuple[float, float]:
     """Median seconds for the batch with 1 and with 2 workers, the pipeline already built."""
-    out = subprocess.run([sys.executable, "-c", _BATCH_API, str(folder), str(tmp), str(repeat)],
-                         capture_output=True, text=True, check=True)
+    args = [str(folder), str(tmp), str(repeat), str(ROOT / "benchmarks")]
+    out = subprocess.run([sys.executable, "-c", _BATCH_API, *args], capture_output=True, text=True, check=True)
     one, two = (float(v) for v in out.stdout.split()[-2:])
     return one, two
 
