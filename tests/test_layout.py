@@ -2,34 +2,61 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from dataclasses import dataclass
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govextract.ingest.layout import (
+    Y_TOLERANCE,
     Margins,
-    PdfChar,
     PdfLine,
     find_furniture,
-    join_chars,
+    is_cjk,
     join_lines,
+    page_lines,
     starts_paragraph,
 )
 
 
-def chars(spec: str, x: float = 90.0, top: float = 100.0, width: float = 12.0, gap: float = 0.0) -> list[PdfChar]:
-    """One PdfChar per character of ``spec``; ``_`` stands for a gap with no character."""
+@dataclass
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float = 12.0
+    bold: bool = False
+
+
+def chars(spec: str, x: float = 90.0, top: float = 100.0, width: float = 12.0, gap: float = 0.0) -> list[Char]:
+    """One character per character of ``spec``; ``_`` stands for a gap with no character."""
     out = []
     for ch in spec:
         if ch == "_":
             x += width * 0.5
             continue
-        out.append(PdfChar(ch, x, top, x + width, top + width))
+        out.append(Char(ch, x, top, x + width, top + width))
         x += width + gap
     return out
 
 
+def lines_of(cs: list[Char], page: int = 0) -> list[PdfLine]:
+    return page_lines([c.text for c in cs], [(c.x0, c.top, c.x1, c.bottom) for c in cs],
+                      [c.size for c in cs], [c.bold for c in cs], page)
+
+
 def line(spec: str, page: int = 0, top: float = 100.0, x: float = 90.0, size: float = 12.0,
          bold: bool = False) -> PdfLine:
-    return PdfLine(page, chars(spec, x=x, top=top), size, bold)
+    cs = chars(spec, x=x, top=top)
+    for c in cs:
+        c.size, c.bold = size, bold
+    (out,) = lines_of(cs, page)
+    return out
 
 
 @pytest.mark.parametrize(
@@ -41,14 +68,90 @@ def line(spec: str, page: int = 0, top: float = 100.0, x: float = 90.0, size: fl
         ("AI_model", "AI model"),  # a gap between Latin words is a space
         ("AI 大模型", "AI 大模型"),
         ("数 据 共 享", "数据共享"),
+        ("1._国家", "1. 国家"),  # the gap after a list number
+        ("2 ._国", "2 .国"),  # not a list number: a space stands before the point
     ],
 )
 def test_layout_join_chars(spec, text):
-    joined, boxes = join_chars(chars(spec), 12.0)
-    assert joined == text
-    assert len(boxes) == 4 * len(joined)
-    inserted = [i for i in range(len(joined)) if boxes[4 * i] != boxes[4 * i]]  # NaN: no box
-    assert all(joined[i] == " " for i in inserted)
+    (ln,) = lines_of(chars(spec))
+    assert ln.joined == text
+    assert len(ln.boxes) == 4 * len(ln.joined)
+    inserted = [i for i in range(len(ln.joined)) if math.isnan(ln.boxes[4 * i])]  # no box
+    assert all(ln.joined[i] == " " for i in inserted)
+    assert len(inserted) == text.count(" ")  # a space is always one put in, with no box
+
+
+def _reference_lines(cs: list[Char]) -> list[tuple[str, list[float], float, bool, float, float, float]]:
+    """The layout rules of page_lines, one character at a time, as plainly as they can be written."""
+    rows: list[list[Char]] = []
+    for c in sorted(cs, key=lambda c: (c.top, c.x0)):
+        if rows and c.top - rows[-1][0].top <= Y_TOLERANCE:
+            rows[-1].append(c)
+        else:
+            rows.append([c])
+    out = []
+    for row in rows:
+        ink = [c for c in row if not c.text.isspace()]
+        if not ink:
+            continue
+        size = Counter(c.size for c in ink).most_common(1)[0][0]
+        bold = sum(c.bold for c in ink) * 2 > len(ink)
+        parts: list[str] = []
+        boxes: list[float] = []
+        pending, prev = False, None
+        for c in sorted(row, key=lambda c: c.x0):
+            if c.text.isspace():
+                pending = True
+                continue
+            if prev is not None:
+                a, b = prev.text[-1], c.text[0]
+                if pending:
+                    put = not (is_cjk(a) and is_cjk(b))
+                elif c.x0 - prev.x1 > 0.25 * size:
+                    latin = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
+                    marker = a == "." and len(parts) >= 2 and parts[-2][-1:].isdigit() and not b.isdigit()
+                    put = latin or marker
+                else:
+                    put = False
+                if put:
+                    parts.append(" ")
+                    boxes += [math.nan] * 4
+            parts.extend(c.text)
+            boxes += [c.x0, c.top, c.x1, c.bottom] * len(c.text)
+            prev, pending = c, False
+        out.append(("".join(parts), boxes, size, bold, min(c.x0 for c in ink), max(c.x1 for c in ink),
+                    min(c.top for c in ink)))
+    return out
+
+
+_GLYPHS = st.sampled_from(["数", "据", "共", "享", "A", "I", "d", "2", "0", "5", ".", "、", "，", " ", " ", "\u3000",
+                           "(cid:12)", "ﬁ"])
+
+
+@st.composite
+def _page(draw: st.DrawFn) -> list[Char]:
+    cs = []
+    for _ in range(draw(st.integers(0, 40))):
+        x0 = draw(st.sampled_from([10.0, 20.0, 22.5, 30.0, 33.0, 45.0, 46.0, 60.0]))
+        top = draw(st.sampled_from([100.0, 101.0, 102.5, 103.0, 104.0, 110.0, 130.0]))
+        cs.append(Char(draw(_GLYPHS), x0, top, x0 + draw(st.sampled_from([3.0, 9.0, 12.0])), top + 12.0,
+                       draw(st.sampled_from([10.5, 12.0, 16.0])), draw(st.booleans())))
+    return cs
+
+
+@settings(max_examples=300, deadline=None)
+@given(_page())
+def test_layout_page_lines_match_the_rules_one_character_at_a_time(cs):
+    """page_lines works on whole columns; the reference reads one character at a time. Coarse
+    positions make ties, shared lines, mixed sizes and spaces common."""
+    got = [(ln.joined, list(ln.boxes), ln.size, ln.bold, ln.x0, ln.x1, ln.top) for ln in lines_of(cs)]
+    want = _reference_lines(cs)
+    assert len(got) == len(want)
+    for g, w in zip(got, want, strict=True):
+        assert g[0] == w[0]
+        assert [round(v, 3) if not math.isnan(v) else "nan" for v in g[1]] == \
+            [round(v, 3) if not math.isnan(v) else "nan" for v in w[1]]
+        assert g[2:] == w[2:]
 
 
 @pytest.mark.parametrize(("a", "b", "sep"), [("数据共", "享平台", ""), ("open", "data", " "), ("2025", "年", ""),

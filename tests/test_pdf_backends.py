@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,66 @@ def test_pdf_backends_agree_on_text_inside_a_form(tmp_path: Path):
     sizes = {fast.text[st.start:st.end]: st.size for st in fast.line_styles}
     assert sizes == {fast.text[st.start:st.end]: st.size for st in slow.line_styles}
     assert sizes["Heading inside a form"] == 16 and sizes["Body line drawn on the page itself"] == 10
+
+
+def _compiled_reader():
+    """The compiled PDFium reader. A plain install may lack it (no C compiler), but CI must build it."""
+    from govextract.ingest import pdfium
+
+    if pdfium._fast is None:
+        if os.environ.get("CI"):
+            pytest.fail("the compiled PDFium reader was not built (setup.py, ext_modules)")
+        pytest.skip("the compiled PDFium reader was not built")
+    return pdfium
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=[p.name for p in PDFS])
+def test_pdf_backends_compiled_reader_reads_what_python_reads(pdf: Path):
+    """The compiled reader makes, in C, the PDFium calls the pure-Python reader makes one at a time:
+    every column it returns is the same, page by page."""
+    import numpy as np
+    import pypdfium2 as pdfium_lib
+
+    pdfium = _compiled_reader()
+    api = pdfium._api()
+    doc = pdfium_lib.PdfDocument(pdf)
+    try:
+        for i in range(len(doc)):
+            page = doc[i]
+            at = pdfium._address(page.raw)
+            fast, slow = pdfium._objects_c(api, at), pdfium._objects_py(api, at)
+            assert fast.paths == slow.paths
+            assert all(np.array_equal(a, b) for a, b in zip(fast[1:], slow[1:], strict=True)), f"page {i + 1}"
+            textpage = page.get_textpage()
+            tp = pdfium._address(textpage.raw)
+            fast_chars, slow_chars = pdfium._chars_c(api, tp), pdfium._chars_py(api, tp)
+            assert len(fast_chars.code) == api.count_chars(tp)
+            for name, a, b in zip(fast_chars._fields, fast_chars, slow_chars, strict=True):
+                assert np.array_equal(a, b), f"page {i + 1}: {name}"
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+
+
+def test_pdf_backends_pure_python_reader_gives_the_same_document(monkeypatch: pytest.MonkeyPatch):
+    from govextract.ingest import pdfium
+
+    seed = SAMPLES / "seed-report.pdf"
+    _compiled_reader()
+    fast = govextract.extract_file(seed, pdf_backend="pdfium")
+    monkeypatch.setattr(pdfium, "_fast", None)
+    slow = govextract.extract_file(seed, pdf_backend="pdfium")
+    assert view(fast) == view(slow)
+    assert [e.bbox for e in fast.entities] == [e.bbox for e in slow.entities]
+
+
+def test_pdf_backends_compiled_reader_rejects_bad_arguments():
+    pdfium = _compiled_reader()
+    fast = pdfium._fast
+    with pytest.raises(TypeError):
+        fast.chars((1, 2), 1)  # too few functions
+    with pytest.raises(ValueError):
+        fast.chars(pdfium._api().char_calls, 0)  # no text page
+    with pytest.raises(ValueError):
+        fast.objects(pdfium._api().object_calls, 0, 1, 2)

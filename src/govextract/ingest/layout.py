@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from dataclasses import InitVar, dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
 
 BBoxT = tuple[float, float, float, float]
 
@@ -29,71 +34,175 @@ def is_cjk(ch: str) -> bool:
             or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0xF900 <= o <= 0xFAFF)
 
 
-@dataclass(slots=True)
-class PdfChar:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-
 NO_BOX = float("nan")  # in a box array: a character the PDF does not draw (an inserted space)
 
 
 @dataclass
 class PdfLine:
-    """One printed line and its type. It is built from the line's characters (spaces included,
-    as the PDF has them) and keeps only its joined text, with the box of each of its
-    characters packed four floats a character, so that a long PDF's lines stay small."""
+    """One printed line and its type. It keeps only its joined text, with the box of each of
+    its characters packed four floats a character, so that a long PDF's lines stay small."""
 
     page: int
-    chars: InitVar[list[PdfChar]]
     size: float
     bold: bool
-    joined: str = field(init=False)  # the characters joined (join_chars); spaces only inside
+    joined: str  # the characters joined; spaces only inside
     # x0, top, x1, bottom of each character of ``joined``, as float32 (NaN: an inserted space)
-    boxes: array[float] = field(init=False, compare=False, repr=False)
+    boxes: array[float] = field(compare=False, repr=False)
+    x0: float
+    x1: float
+    top: float
     text: str = field(init=False)  # ``joined`` without its edge spaces
-    x0: float = field(init=False)
-    x1: float = field(init=False)
-    top: float = field(init=False)
 
-    def __post_init__(self, chars: list[PdfChar]) -> None:
-        ink = [c for c in chars if not c.text.isspace()] or chars
-        self.x0 = min(c.x0 for c in ink)
-        self.x1 = max(c.x1 for c in ink)
-        self.top = min(c.top for c in ink)
-        self.joined, boxes = join_chars(chars, self.size)
+    def __post_init__(self) -> None:
         self.text = self.joined.strip()
-        self.boxes = array("f", boxes)
 
 
 Y_TOLERANCE = 3.0  # points, as pdfplumber's default
 
 
-def cluster_lines(items: list[tuple[PdfChar, float, bool]], page_index: int) -> list[PdfLine]:
-    """Lines from a page's characters (each with its size and weight): characters whose tops lie
-    within a few points form a line, read left to right; its size and weight are the majority's."""
-    items = sorted(items, key=lambda it: (it[0].top, it[0].x0))
-    rows: list[list[tuple[PdfChar, float, bool]]] = []
-    for item in items:
-        if rows and item[0].top - rows[-1][0][0].top <= Y_TOLERANCE:
-            rows[-1].append(item)
+def page_lines(texts: Sequence[str], boxes: npt.ArrayLike, sizes: npt.ArrayLike, bolds: npt.ArrayLike,
+               page_index: int) -> list[PdfLine]:
+    """A page's lines from its characters: each character's text (spaces included, as the PDF has
+    them), box (x0, top, x1, bottom, top measured down from the page's top), size and weight.
+
+    Characters whose tops lie within a few points of a line's first form that line, read left
+    to right; the line's size is the most common among its inked characters (the first of them
+    on a tie, in top-then-left order), its weight the majority's. The characters are then joined:
+
+    - a space character stays, except between two CJK characters (letter-spaced headings
+      ``综 合``);
+    - a gap with no space character becomes a space only between two Latin words, or after a
+      list number (``1. 国家``), so the gap a word processor leaves in ``2025 年`` goes.
+
+    The work is done on whole columns at once; Python loops only over lines and over the few
+    places where a space may go."""
+    n = len(texts)
+    if n == 0:
+        return []
+    box = np.asarray(boxes, dtype=np.float64).reshape(n, 4)
+    size = np.asarray(sizes, dtype=np.float64).reshape(n)
+    bold = np.asarray(bolds, dtype=bool).reshape(n)
+    codes = _one_char_each(texts)
+    # Top to bottom (a stable sort: equal tops keep the PDF's order). Lines depend only on the
+    # tops; within a line the characters are then put left to right, equal lefts top-down.
+    order = np.argsort(box[:, 1], kind="stable")
+    tops = box[order, 1]
+    reach = np.searchsorted(tops, tops + Y_TOLERANCE, side="right").tolist()
+    top_list = tops.tolist()
+    bounds, s = [0], 0
+    while s < n:  # a line runs while a character's top is within Y_TOLERANCE of the line's first
+        first, e = top_list[s], reach[s]
+        while e > s + 1 and top_list[e - 1] - first > Y_TOLERANCE:
+            e -= 1
+        while e < n and top_list[e] - first <= Y_TOLERANCE:
+            e += 1
+        bounds.append(e)
+        s = e
+    row_of = np.repeat(np.arange(len(bounds) - 1), np.diff(bounds))  # line of each character, top-down order
+    final = order[np.lexsort((box[order, 0], row_of))]
+    if codes is not None:
+        ink = ~_is_space(codes[final])
+    else:
+        ink = np.fromiter((not texts[i].isspace() for i in final.tolist()), dtype=bool, count=n)
+    ink_at = np.flatnonzero(ink)
+    if not len(ink_at):
+        return []
+    ink_src = final[ink_at]  # the inked characters, in reading order, as indices into the input
+    ink_rows = row_of[ink_at]
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(ink_rows)) + 1))  # each inked line's first ink
+    ends = np.append(starts[1:], len(ink_at))
+    ink_box = box[ink_src]
+    ink_size = size[ink_src]
+    x0s = np.minimum.reduceat(ink_box[:, 0], starts)
+    tops_l = np.minimum.reduceat(ink_box[:, 1], starts)
+    x1s = np.maximum.reduceat(ink_box[:, 2], starts)
+    bold_l = np.add.reduceat(bold[ink_src].astype(np.intp), starts) * 2 > (ends - starts)
+    size_l = np.minimum.reduceat(ink_size, starts)
+    for k in np.flatnonzero(size_l != np.maximum.reduceat(ink_size, starts)).tolist():
+        in_row = order[row_of == ink_rows[starts[k]]]
+        in_row = in_row[np.lexsort((box[in_row, 0], box[in_row, 1]))]  # top, then left, then the PDF's order
+        counts: dict[float, int] = {}
+        for i in in_row.tolist():
+            if not texts[i].isspace():
+                counts[float(size[i])] = counts.get(float(size[i]), 0) + 1
+        size_l[k] = max(counts, key=counts.__getitem__)  # the first of the most common, as Counter gives it
+    # Where a space may go: between two inked characters of one line with spaces or a gap between.
+    line_of_ink = np.repeat(np.arange(len(starts)), ends - starts)
+    same = line_of_ink[1:] == line_of_ink[:-1]
+    spaced = np.diff(ink_at) > 1
+    gapped = ink_box[1:, 0] - ink_box[:-1, 2] > 0.25 * size_l[line_of_ink[1:]]
+    space_before: list[int] = []  # inked characters (reading order) that a space goes before
+    for j in np.flatnonzero(same & (spaced | gapped)).tolist():
+        prev, cur = texts[int(ink_src[j])], texts[int(ink_src[j + 1])]
+        a, b = prev[-1], cur[0]
+        if spaced[j]:
+            put = not (is_cjk(a) and is_cjk(b))
+        elif a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
+            put = True
+        elif a == ".":  # "1. 国家…": the space after a list number, as a character or a gap
+            if len(prev) >= 2:
+                before = prev[-2]
+            elif space_before and space_before[-1] == j:
+                before = " "
+            else:
+                before = texts[int(ink_src[j - 1])][-1] if j > 0 and same[j - 1] else ""
+            put = before.isdigit() and not b.isdigit()
         else:
-            rows.append([item])
+            put = False
+        if put:
+            space_before.append(j + 1)
+    # The page's lines as one run of output characters: each inked character's text, with the spaces.
+    m = len(ink_src)
+    lens = np.ones(m, dtype=np.intp) if codes is not None else np.fromiter(
+        (len(texts[i]) for i in ink_src.tolist()), dtype=np.intp, count=m)
+    spaces = np.zeros(m, dtype=np.intp)
+    spaces[space_before] = 1
+    out_at = np.cumsum(lens) - lens + np.cumsum(spaces)  # where each inked character's text starts
+    total = int(lens.sum()) + len(space_before)
+    out_box = np.full((total, 4), NO_BOX, dtype=np.float32)
+    if codes is not None:
+        out_codes = np.full(total, 32, dtype=np.uint32)
+        out_codes[out_at] = codes[ink_src]
+        run = out_codes.tobytes().decode("utf-32-le")
+        out_box[out_at] = ink_box
+    else:
+        pieces = [texts[i] for i in ink_src.tolist()]
+        for k in reversed(space_before):
+            pieces.insert(k, " ")
+        run = "".join(pieces)
+        offsets = np.arange(int(lens.sum())) - np.repeat(np.cumsum(lens) - lens, lens)
+        out_box[np.repeat(out_at, lens) + offsets] = np.repeat(ink_box, lens, axis=0)
+    firsts = out_at[starts].tolist()
+    lasts = (out_at[ends - 1] + lens[ends - 1]).tolist()
     out: list[PdfLine] = []
-    for row in rows:
-        ink = [(c, s, b) for c, s, b in row if not c.text.isspace()]
-        if not ink:
-            continue
-        sizes: dict[float, int] = {}
-        for _, s, _ in ink:
-            sizes[s] = sizes.get(s, 0) + 1
-        size = max(sizes, key=sizes.__getitem__)  # the first of the most common, as Counter gives it
-        bold = sum(b for _, _, b in ink) * 2 > len(ink)
-        out.append(PdfLine(page_index, sorted((c for c, _, _ in row), key=lambda c: c.x0), size, bold))
+    for first, last, sz, bd, x0, x1, top in zip(firsts, lasts, size_l.tolist(), bold_l.tolist(), x0s.tolist(),
+                                                x1s.tolist(), tops_l.tolist(), strict=True):
+        packed = array("f")
+        packed.frombytes(out_box[first:last].tobytes())
+        out.append(PdfLine(page=page_index, size=sz, bold=bd, joined=run[first:last], boxes=packed,
+                           x0=x0, x1=x1, top=top))
     return out
+
+
+def _one_char_each(texts: Sequence[str]) -> npt.NDArray[np.uint32] | None:
+    """The code points of ``texts`` when each is one character (the usual case), else None."""
+    joined = "".join(texts)
+    if len(joined) != len(texts):
+        return None
+    try:
+        return np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+
+
+@cache
+def _space_table() -> npt.NDArray[np.bool_]:
+    """``str.isspace`` of every code point up to U+3000; there are none above."""
+    return np.array([chr(c).isspace() for c in range(0x3001)], dtype=bool)
+
+
+def _is_space(codes: npt.NDArray[np.uint32]) -> npt.NDArray[np.bool_]:
+    return (codes <= 0x3000) & _space_table()[np.minimum(codes, 0x3000)]
 
 
 def _signature(text: str) -> str:
@@ -128,48 +237,6 @@ def find_furniture(pages: list[list[PdfLine]]) -> dict[tuple[int, int], str]:
         elif len(pages) >= 2 and counts[(edge, _signature(text))] >= need:
             out[(pi, i)] = "header" if edge == "top" else "footer"
     return out
-
-
-def join_chars(chars: list[PdfChar], size: float) -> tuple[str, list[float]]:
-    """Characters of one line as text, with the box of each character, four floats a character
-    (NaN for an inserted space).
-
-    A space character stays, except between two CJK characters (letter-spaced headings
-    ``综 合``); a gap with no space character becomes a space only between two Latin
-    words, so the gap a word processor leaves in ``2025 年`` goes."""
-    parts: list[str] = []
-    boxes: list[float] = []
-    pending = False
-    prev: PdfChar | None = None
-    wide = 0.25 * size
-    gap_box = (NO_BOX,) * 4
-    for c in chars:
-        t = c.text
-        if t.isspace():
-            pending = True
-            continue
-        if prev is not None:
-            a, b = prev.text[-1], t[0]
-            if pending:
-                if not (is_cjk(a) and is_cjk(b)):
-                    parts.append(" ")
-                    boxes += gap_box
-            elif c.x0 - prev.x1 > wide:
-                latin_pair = a.isascii() and a.isalnum() and b.isascii() and b.isalnum()
-                # "1. 国家…": the space after a list number, whether the PDF has it as a character or a gap
-                marker = a == "." and len(parts) >= 2 and parts[-2][-1:].isdigit() and not b.isdigit()
-                if latin_pair or marker:
-                    parts.append(" ")
-                    boxes += gap_box
-        box = (c.x0, c.top, c.x1, c.bottom)
-        if len(t) == 1:
-            parts.append(t)
-            boxes += box
-        else:
-            parts.extend(t)
-            boxes += box * len(t)
-        prev, pending = c, False
-    return "".join(parts), boxes
 
 
 @dataclass

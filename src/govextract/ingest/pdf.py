@@ -20,12 +20,11 @@ from .base import LineStyle, RawDocument, sha256_of
 from .layout import (
     NO_BOX,
     BBoxT,
-    PdfChar,
     PdfLine,
     body_margins,
-    cluster_lines,
     find_furniture,
     join_lines,
+    page_lines,
     starts_paragraph,
 )
 
@@ -62,14 +61,19 @@ def _open(path: Path, data: bytes, password: str | None) -> Any:
 
 def _page_lines(page: Any, page_index: int, table_boxes: list[BBoxT]) -> list[PdfLine]:
     """The page's lines, from its characters (spaces included) outside any table."""
-    items: list[tuple[PdfChar, float, bool]] = []
+    texts: list[str] = []
+    boxes: list[float] = []
+    sizes: list[float] = []
+    bolds: list[bool] = []
     for c in page.chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         if any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in table_boxes):
             continue
-        items.append((PdfChar(c["text"], c["x0"], c["top"], c["x1"], c["bottom"]), round(c["size"], 1),
-                      _is_bold(c.get("fontname", ""))))
-    return cluster_lines(items, page_index)
+        texts.append(c["text"])
+        boxes += (c["x0"], c["top"], c["x1"], c["bottom"])
+        sizes.append(round(c["size"], 1))
+        bolds.append(_is_bold(c.get("fontname", "")))
+    return page_lines(texts, boxes, sizes, bolds, page_index)
 
 
 TableFound = tuple[BBoxT, list[list[str | None]], str | None]  # box, rows, caption

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import ctypes
 import math
+from array import array
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from ..errors import EncryptedPdf, PdfError
-from .layout import PdfChar, PdfLine, cluster_lines
+from .layout import BBoxT, PdfLine, page_lines
 from .pdf import TableFound, _open, find_page_tables, reading_page
 
 _FPDF_ERR_PASSWORD = 4
@@ -60,6 +65,20 @@ class _Api:
         self.object_font = bind(raw.FPDFTextObj_GetFont, vp, vp)
         self.object_size = bind(raw.FPDFTextObj_GetFontSize, i, vp, ctypes.POINTER(ctypes.c_float))
         self.object_matrix = bind(raw.FPDFPageObj_GetMatrix, i, vp, ctypes.POINTER(raw.FS_MATRIX))
+        # the same functions' addresses, in the order the compiled reader takes them
+        self.char_calls = tuple(_address(f) for f in (
+            raw.FPDFText_CountChars, raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated,
+            raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject))
+        self.object_calls = tuple(_address(f) for f in (
+            raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType,
+            raw.FPDFTextObj_GetFont, raw.FPDFTextObj_GetFontSize, raw.FPDFPageObj_GetMatrix))
+
+
+_fast: ModuleType | None
+try:  # the compiled reader (_pdfium_reader.c), when the package was built with it
+    from . import _pdfium_reader as _fast
+except ImportError:  # pure Python: the same calls, one character at a time
+    _fast = None
 
 
 @cache
@@ -71,78 +90,183 @@ def _address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
-def _page_objects(api: _Api, page: int) -> tuple[dict[int, tuple[float, int]], int]:
-    """The page's top-level text objects (address → font size as drawn, font) and its number
-    of path objects. The size is the font's own size scaled by the object's matrix, as
-    pdfminer reports it: a WPS file sets 209-point text at a 0.05 scale."""
-    texts: dict[int, tuple[float, int]] = {}
+class _Objects(NamedTuple):
+    """A page's top-level text objects, as PDFium describes them, and its number of paths."""
+
+    paths: int
+    address: npt.NDArray[np.uint64]
+    size: npt.NDArray[np.float32]  # the font's own size
+    scale_c: npt.NDArray[np.float32]  # the object's matrix, c and d
+    scale_d: npt.NDArray[np.float32]
+    font: npt.NDArray[np.uint64]
+
+
+class _Chars(NamedTuple):
+    """A text page's characters, as PDFium gives them."""
+
+    code: npt.NDArray[np.uint32]
+    generated: npt.NDArray[np.bool_]  # a space or line break PDFium made up
+    map_error: npt.NDArray[np.bool_]  # a glyph without a Unicode mapping
+    box: npt.NDArray[np.float32]  # (n, 4): left, top, right, bottom in PDF coordinates
+    text_object: npt.NDArray[np.uint64]
+
+
+def _objects_py(api: _Api, page: int) -> _Objects:
+    address, font = array("Q"), array("Q")
+    size, c, d = array("f"), array("f"), array("f")
     paths = 0
-    size, matrix = ctypes.c_float(), api.raw.FS_MATRIX()
+    value, matrix = ctypes.c_float(), api.raw.FS_MATRIX()
     for k in range(api.count_objects(page)):
         obj = api.object(page, k)
         kind = api.object_type(obj)
         if kind == api.raw.FPDF_PAGEOBJ_PATH:
             paths += 1
-        elif kind == api.raw.FPDF_PAGEOBJ_TEXT and api.object_size(obj, size) and api.object_matrix(obj, matrix):
-            texts[obj] = (round(size.value * math.hypot(matrix.c, matrix.d), 1), api.object_font(obj) or 0)
-    return texts, paths
+        elif kind == api.raw.FPDF_PAGEOBJ_TEXT and api.object_size(obj, value) and api.object_matrix(obj, matrix):
+            address.append(obj)
+            size.append(value.value)
+            c.append(matrix.c)
+            d.append(matrix.d)
+            font.append(api.object_font(obj) or 0)
+    return _Objects(paths, np.frombuffer(address, dtype=np.uint64), np.frombuffer(size, dtype=np.float32),
+                    np.frombuffer(c, dtype=np.float32), np.frombuffer(d, dtype=np.float32),
+                    np.frombuffer(font, dtype=np.uint64))
 
 
-def _lines(page: Any, page_index: int, objects: dict[int, tuple[float, int]],
-           table_boxes: list[tuple[float, float, float, float]]) -> list[PdfLine]:
+def _chars_py(api: _Api, tp: int) -> _Chars:
+    n = max(api.count_chars(tp), 0)
+    code, flags, box, obj = array("I"), bytearray(2 * n), array("f"), array("Q")
+    rect = api.raw.FS_RECTF()
+    unicode, generated, map_error, char_box, text_object = (
+        api.unicode, api.generated, api.map_error, api.box, api.text_object)
+    for i in range(n):
+        c = unicode(tp, i)
+        code.append(c)
+        flags[2 * i] = c == 32 and generated(tp, i) > 0
+        flags[2 * i + 1] = map_error(tp, i) > 0
+        if not char_box(tp, i, rect):
+            rect.left = rect.top = rect.right = rect.bottom = 0.0
+        box.extend((rect.left, rect.top, rect.right, rect.bottom))
+        obj.append(text_object(tp, i) or 0)
+    pairs = np.frombuffer(bytes(flags), dtype=np.bool_).reshape(n, 2)
+    return _Chars(np.frombuffer(code, dtype=np.uint32), pairs[:, 0], pairs[:, 1],
+                  np.frombuffer(box, dtype=np.float32).reshape(n, 4), np.frombuffer(obj, dtype=np.uint64))
+
+
+def _objects_c(api: _Api, page: int) -> _Objects:
+    assert _fast is not None
+    paths, address, size, c, d, font = _fast.objects(api.object_calls, page, api.raw.FPDF_PAGEOBJ_TEXT,
+                                                      api.raw.FPDF_PAGEOBJ_PATH)
+    return _Objects(paths, np.frombuffer(address, dtype=np.uint64), np.frombuffer(size, dtype=np.float32),
+                    np.frombuffer(c, dtype=np.float32), np.frombuffer(d, dtype=np.float32),
+                    np.frombuffer(font, dtype=np.uint64))
+
+
+def _chars_c(api: _Api, tp: int) -> _Chars:
+    assert _fast is not None
+    code, flags, box, obj = _fast.chars(api.char_calls, tp)
+    n = len(code) // 4
+    pairs = np.frombuffer(flags, dtype=np.bool_).reshape(n, 2)
+    return _Chars(np.frombuffer(code, dtype=np.uint32), pairs[:, 0], pairs[:, 1],
+                  np.frombuffer(box, dtype=np.float32).reshape(n, 4), np.frombuffer(obj, dtype=np.uint64))
+
+
+def _texts(code: npt.NDArray[np.uint32], map_error: npt.NDArray[np.bool_]) -> list[str]:
+    """Each character's text; a glyph without a Unicode mapping as pdfminer shows it, ``(cid:N)``."""
+    try:
+        texts = list(code.astype("<u4").tobytes().decode("utf-32-le"))
+    except UnicodeDecodeError:  # a surrogate or an out-of-range code: one at a time
+        texts = [chr(c) if c < 0x110000 else "" for c in code.tolist()]
+    odd = map_error | (code == 0) | (code >= 0x110000)
+    control = np.flatnonzero(code < 32)
+    for i in control.tolist():
+        if not texts[i].isspace():
+            odd[i] = True
+    for i in np.flatnonzero(odd).tolist():
+        texts[i] = f"(cid:{int(code[i])})"
+    return texts
+
+
+def _lines(page: Any, page_index: int, objects: _Objects, table_boxes: list[BBoxT]) -> list[PdfLine]:
     api = _api()
-    raw = api.raw
     textpage = page.get_textpage()
     try:
-        tp, tp_typed = _address(textpage.raw), textpage.raw
+        tp = _address(textpage.raw)
+        chars = (_chars_c if _fast is not None else _chars_py)(api, tp)
         top_edge = page.get_height()  # pdfplumber measures top from the page height, whatever the box origin
-        name = ctypes.create_string_buffer(256)
-        flags = ctypes.c_int()
-        matrix = raw.FS_MATRIX()
-        rect = raw.FS_RECTF()
-        weights: dict[int, bool] = {}  # font → bold
-        styles: dict[int, tuple[float, bool]] = {}  # text object → (size, bold)
-        found: list[tuple[PdfChar, float, bool]] = []
-        unicode, generated, map_error, char_box, text_object = (
-            api.unicode, api.generated, api.map_error, api.box, api.text_object)
-        for i in range(api.count_chars(tp)):
-            code = unicode(tp, i)
-            if code == 10 or code == 13 or (code == 32 and generated(tp, i)):
-                continue  # PDFium's own spaces and line breaks: gaps and lines come from the boxes
-            ch = chr(code) if code else ""
-            if not code or map_error(tp, i) or (ch < " " and not ch.isspace()):
-                ch = f"(cid:{code})"  # a glyph without a Unicode mapping, shown as pdfminer shows it
-            char_box(tp, i, rect)
-            box = PdfChar(ch, rect.left, top_edge - rect.top, rect.right, top_edge - rect.bottom)
-            if table_boxes:
-                cx, cy = (box.x0 + box.x1) / 2, (box.top + box.bottom) / 2
-                if any(x0 <= cx <= x1 and t <= cy <= b for x0, t, x1, b in table_boxes):
-                    continue
-            obj = text_object(tp, i) or 0
-            style = styles.get(obj)
-            if style is None:  # the characters of one text object share their font and matrix
-                known = objects.get(obj)
-                if known is None:  # an object inside a form: ask about the character itself
-                    raw.FPDFText_GetMatrix(tp_typed, i, ctypes.byref(matrix))
-                    size = round(raw.FPDFText_GetFontSize(tp_typed, i) * math.hypot(matrix.c, matrix.d), 1)
-                    font = 0
-                else:
-                    size, font = known
-                bold = weights.get(font) if font else None
-                if bold is None:
-                    raw.FPDFText_GetFontInfo(tp_typed, i, name, len(name), ctypes.byref(flags))
-                    weight = raw.FPDFText_GetFontWeight(tp_typed, i)
-                    lowered = name.value.lower()
-                    bold = weight >= _BOLD_WEIGHT or b"bold" in lowered or b"hei" in lowered
-                    if font:
-                        weights[font] = bold
-                style = (size, bold)
-                if obj:
-                    styles[obj] = style
-            found.append((box, style[0], style[1]))
+        code = chars.code
+        # PDFium's own spaces and line breaks go: gaps and lines come from the boxes
+        keep = ~((code == 10) | (code == 13) | ((code == 32) & chars.generated))
+        raw_box = chars.box.astype(np.float64)
+        box = np.column_stack((raw_box[:, 0], top_edge - raw_box[:, 1], raw_box[:, 2], top_edge - raw_box[:, 3]))
+        if table_boxes:
+            cx, cy = (box[:, 0] + box[:, 2]) / 2, (box[:, 1] + box[:, 3]) / 2
+            for x0, t, x1, b in table_boxes:
+                keep &= ~((x0 <= cx) & (cx <= x1) & (t <= cy) & (cy <= b))
+        at = np.flatnonzero(keep)
+        sizes, bolds = _styles(api, textpage.raw, objects, chars.text_object[at], at)
+        return page_lines(_texts(code[at], chars.map_error[at]), box[at], sizes, bolds, page_index)
     finally:
         textpage.close()
-    return cluster_lines(found, page_index)
+
+
+def _styles(api: _Api, tp: Any, objects: _Objects, obj: npt.NDArray[np.uint64],
+            index: npt.NDArray[np.intp]) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Each character's font size, as drawn, and weight. The size is the font's own size scaled by
+    its text object's matrix, as pdfminer reports it (a WPS file sets 209-point text at a 0.05
+    scale); the weight is asked once a font, of its first character."""
+    n = len(obj)
+    sizes, bolds = np.zeros(n), np.zeros(n, dtype=bool)
+    font = np.zeros(n, dtype=np.uint64)
+    known = np.zeros(n, dtype=bool)
+    if len(objects.address):
+        order = np.argsort(objects.address)
+        pos = np.minimum(np.searchsorted(objects.address[order], obj), len(order) - 1)
+        row = order[pos]
+        known = objects.address[row] == obj
+        sizes[known] = _scaled_sizes(objects, row[known])
+        font[known] = objects.font[row[known]]
+    fonts, first = np.unique(font, return_index=True)  # each font and its first character
+    for f, j in zip(fonts.tolist(), first.tolist(), strict=True):
+        if f:
+            bolds[font == f] = _bold(api, tp, int(index[j]))
+    styles: dict[int, tuple[float, bool]] = {}  # text object → (size, bold), for the rest
+    for j in np.flatnonzero(font == 0).tolist():
+        o = int(obj[j])
+        style = styles.get(o)
+        if style is None:
+            i = int(index[j])
+            if known[j]:
+                size = float(sizes[j])
+            else:  # an object inside a form: ask about the character itself
+                matrix = api.raw.FS_MATRIX()
+                api.raw.FPDFText_GetMatrix(tp, i, ctypes.byref(matrix))
+                size = round(api.raw.FPDFText_GetFontSize(tp, i) * math.hypot(matrix.c, matrix.d), 1)
+            style = (size, _bold(api, tp, i))
+            if o:
+                styles[o] = style
+        sizes[j], bolds[j] = style
+    return sizes, bolds
+
+
+def _scaled_sizes(objects: _Objects, rows: npt.NDArray[np.intp]) -> npt.NDArray[np.float64]:
+    """``round(size * hypot(c, d), 1)`` for the objects at ``rows``, in Python's arithmetic (as
+    the pure reader and pdfminer have it), computed once for each distinct size and matrix."""
+    triples = np.column_stack((objects.size, objects.scale_c, objects.scale_d))[rows].astype(np.float64)
+    approx = triples[:, 0] * np.hypot(triples[:, 1], triples[:, 2])  # only to group equal triples
+    _, first, which = np.unique(approx, return_index=True, return_inverse=True)
+    out = np.array([round(s * math.hypot(c, d), 1) for s, c, d in triples[first].tolist()])[which.reshape(-1)]
+    for j in np.flatnonzero((triples != triples[first][which.reshape(-1)]).any(axis=1)).tolist():
+        s, c, d = triples[j].tolist()  # a different triple with the same product: on its own
+        out[j] = round(s * math.hypot(c, d), 1)
+    return out
+
+
+def _bold(api: _Api, tp: Any, i: int) -> bool:
+    name, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+    api.raw.FPDFText_GetFontInfo(tp, i, name, len(name), ctypes.byref(flags))
+    weight = api.raw.FPDFText_GetFontWeight(tp, i)
+    lowered = name.value.lower()
+    return weight >= _BOLD_WEIGHT or b"bold" in lowered or b"hei" in lowered
 
 
 def pdfium_pages(path: Path, data: bytes, password: str | None) -> Iterator[tuple[list[PdfLine], list[TableFound]]]:
@@ -154,8 +278,9 @@ def pdfium_pages(path: Path, data: bytes, password: str | None) -> Iterator[tupl
             page = pdf[i]
             with reading_page(path, i + 1, page):
                 found: list[TableFound] = []
-                objects, paths = _page_objects(_api(), _address(page.raw))
-                if paths >= 4:  # it may hold a ruled table: ask pdfplumber for this page only
+                api = _api()
+                objects = (_objects_c if _fast is not None else _objects_py)(api, _address(page.raw))
+                if objects.paths >= 4:  # it may hold a ruled table: ask pdfplumber for this page only
                     plumber = plumber or _open(path, data, password)
                     pp = plumber.pages[i]
                     with reading_page(path, i + 1, pp):
