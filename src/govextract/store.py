@@ -41,6 +41,9 @@ _KEYS = {"documents": "doc_id", "sections": "doc_id, id", "paragraphs": "doc_id,
 def connect(path: Path) -> sqlite3.Connection:
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode, NORMAL keeps the file consistent through any crash and skips a sync per
+    # document; a power cut can lose the last documents written (`extract --force` redoes them).
+    con.execute("PRAGMA synchronous=NORMAL")
     for table, cols in COLUMNS.items():
         key = f", PRIMARY KEY ({_KEYS[table]})" if table in _KEYS else ""
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols)}{key})")
