@@ -297,7 +297,7 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
                     done(Outcome(job, "failed", code=err2.code, message=err2.message))
             # Every file is done: stop the idle workers now rather than wait out pebble's polls
             # for an empty queue (the workers are stopped the same way at the end of either).
-            pool.stop()
+            pool.stop()  # type: ignore[no-untyped-call]
     return run
 
 

@@ -1,9 +1,11 @@
 """The fast PDF backend: characters, boxes, sizes and weights from PDFium (pypdfium2).
 
-pypdfium2 also comes with pdfplumber. It reads a page's characters with their boxes and
-styles several times faster than pdfplumber (benchmarks/results.md has the figures); pages
-that draw ruled tables are handed to pdfplumber's table finder, so that tables stay out of
-the text exactly as with the pdfplumber backend."""
+pypdfium2 also comes with pdfplumber. A page's characters and text objects are read as
+columns (codes, boxes, flags, objects), by the compiled reader ``_pdfium_reader`` when the
+package was built with it, else by the same PDFium calls made from Python one character at
+a time; everything after that is shared. Pages that draw ruled tables are handed to
+pdfplumber's table finder, so that tables stay out of the text exactly as with the
+pdfplumber backend. benchmarks/results.md has the speeds."""
 
 from __future__ import annotations
 
