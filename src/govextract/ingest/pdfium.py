@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +24,8 @@ import numpy.typing as npt
 from ..errors import EncryptedPdf, PdfError
 from .layout import BBoxT, PdfLine, page_lines
 from .pdf import TableFound, _open, find_page_tables, reading_page
+
+_Raw: TypeAlias = "bytes | array[Any]"  # a column as it comes: bytes from C, an array from Python
 
 _FPDF_ERR_PASSWORD = 4
 _BOLD_WEIGHT = 600
@@ -113,6 +115,20 @@ class _Chars(NamedTuple):
     text_object: npt.NDArray[np.uint64]
 
 
+def _objects_from(paths: int, address: _Raw, size: _Raw, c: _Raw, d: _Raw, font: _Raw) -> _Objects:
+    return _Objects(paths, np.frombuffer(address, dtype=np.uint64), np.frombuffer(size, dtype=np.float32),
+                    np.frombuffer(c, dtype=np.float32), np.frombuffer(d, dtype=np.float32),
+                    np.frombuffer(font, dtype=np.uint64))
+
+
+def _chars_from(code: _Raw, flags: _Raw, box: _Raw, obj: _Raw) -> _Chars:
+    """The columns from their raw bytes: codes uint32, flag pairs uint8, boxes float32 quads, objects uint64."""
+    codes = np.frombuffer(code, dtype=np.uint32)
+    pairs = np.frombuffer(flags, dtype=np.bool_).reshape(len(codes), 2)
+    return _Chars(codes, pairs[:, 0], pairs[:, 1], np.frombuffer(box, dtype=np.float32).reshape(len(codes), 4),
+                  np.frombuffer(obj, dtype=np.uint64))
+
+
 def _objects_py(api: _Api, page: int) -> _Objects:
     address, font = array("Q"), array("Q")
     size, c, d = array("f"), array("f"), array("f")
@@ -129,9 +145,7 @@ def _objects_py(api: _Api, page: int) -> _Objects:
             c.append(matrix.c)
             d.append(matrix.d)
             font.append(api.object_font(obj) or 0)
-    return _Objects(paths, np.frombuffer(address, dtype=np.uint64), np.frombuffer(size, dtype=np.float32),
-                    np.frombuffer(c, dtype=np.float32), np.frombuffer(d, dtype=np.float32),
-                    np.frombuffer(font, dtype=np.uint64))
+    return _objects_from(paths, address, size, c, d, font)
 
 
 def _chars_py(api: _Api, tp: int) -> _Chars:
@@ -149,27 +163,20 @@ def _chars_py(api: _Api, tp: int) -> _Chars:
             rect.left = rect.top = rect.right = rect.bottom = 0.0
         box.extend((rect.left, rect.top, rect.right, rect.bottom))
         obj.append(text_object(tp, i) or 0)
-    pairs = np.frombuffer(bytes(flags), dtype=np.bool_).reshape(n, 2)
-    return _Chars(np.frombuffer(code, dtype=np.uint32), pairs[:, 0], pairs[:, 1],
-                  np.frombuffer(box, dtype=np.float32).reshape(n, 4), np.frombuffer(obj, dtype=np.uint64))
+    return _chars_from(code, bytes(flags), box, obj)
 
 
 def _objects_c(api: _Api, page: int) -> _Objects:
     assert _fast is not None
     paths, address, size, c, d, font = _fast.objects(api.object_calls, page, api.raw.FPDF_PAGEOBJ_TEXT,
                                                       api.raw.FPDF_PAGEOBJ_PATH)
-    return _Objects(paths, np.frombuffer(address, dtype=np.uint64), np.frombuffer(size, dtype=np.float32),
-                    np.frombuffer(c, dtype=np.float32), np.frombuffer(d, dtype=np.float32),
-                    np.frombuffer(font, dtype=np.uint64))
+    return _objects_from(paths, address, size, c, d, font)
 
 
 def _chars_c(api: _Api, tp: int) -> _Chars:
     assert _fast is not None
     code, flags, box, obj = _fast.chars(api.char_calls, tp)
-    n = len(code) // 4
-    pairs = np.frombuffer(flags, dtype=np.bool_).reshape(n, 2)
-    return _Chars(np.frombuffer(code, dtype=np.uint32), pairs[:, 0], pairs[:, 1],
-                  np.frombuffer(box, dtype=np.float32).reshape(n, 4), np.frombuffer(obj, dtype=np.uint64))
+    return _chars_from(code, flags, box, obj)
 
 
 def _texts(code: npt.NDArray[np.uint32], map_error: npt.NDArray[np.bool_]) -> list[str]:
