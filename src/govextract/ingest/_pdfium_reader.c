@@ -30,18 +30,23 @@ typedef void *(FPDF_CALLCONV *font_fn)(void *);
 typedef int (FPDF_CALLCONV *size_fn)(void *, float *);
 typedef int (FPDF_CALLCONV *matrix_fn)(void *, Matrix *);
 
+/* A non-null pointer from a Python int; NULL with an exception set otherwise. */
+static void *pointer(PyObject *value, const char *what) {
+    void *p = PyLong_AsVoidPtr(value);
+    if (p == NULL && !PyErr_Occurred())
+        PyErr_Format(PyExc_ValueError, "a null %s", what);
+    return p;
+}
+
 static int addresses(PyObject *seq, void **out, Py_ssize_t n) {
     if (!PyTuple_Check(seq) || PyTuple_GET_SIZE(seq) != n) {
         PyErr_Format(PyExc_TypeError, "expected a tuple of %zd function addresses", n);
         return -1;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        out[i] = PyLong_AsVoidPtr(PyTuple_GET_ITEM(seq, i));
-        if (out[i] == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_ValueError, "a null function address");
+        out[i] = pointer(PyTuple_GET_ITEM(seq, i), "function address");
+        if (out[i] == NULL)
             return -1;
-        }
     }
     return 0;
 }
@@ -56,12 +61,9 @@ static PyObject *chars(PyObject *self, PyObject *args) {
     void *f[6];
     if (!PyArg_ParseTuple(args, "OO", &calls, &tp_obj) || addresses(calls, f, 6) < 0)
         return NULL;
-    tp = PyLong_AsVoidPtr(tp_obj);
-    if (tp == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_ValueError, "a null text page");
+    tp = pointer(tp_obj, "text page");
+    if (tp == NULL)
         return NULL;
-    }
     int n = ((count_fn)f[0])(tp);
     if (n < 0)
         n = 0;
@@ -98,12 +100,9 @@ static PyObject *objects(PyObject *self, PyObject *args) {
     void *f[6];
     if (!PyArg_ParseTuple(args, "OOii", &calls, &page_obj, &text_type, &path_type) || addresses(calls, f, 6) < 0)
         return NULL;
-    void *page = PyLong_AsVoidPtr(page_obj);
-    if (page == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_ValueError, "a null page");
+    void *page = pointer(page_obj, "page");
+    if (page == NULL)
         return NULL;
-    }
     int total = ((count_fn)f[0])(page);
     if (total < 0)
         total = 0;
