@@ -59,6 +59,9 @@ def _line_end(text: str, start: int) -> int:
 
 
 def render(doc: Document) -> str:
+    from . import nlp  # noqa: F401  (first, so that spaCy comes without its command line)
+
+    # isort: split
     from spacy import displacy
 
     text = doc.text

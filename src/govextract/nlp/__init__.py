@@ -8,6 +8,10 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+from . import _spacy_cli  # noqa: F401  (first: spaCy's command line loads when used, not with spaCy)
+
+# isort: split
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab

@@ -1,0 +1,43 @@
+"""spaCy's command line stays unloaded while govextract extracts, and loads as soon as anything uses it.
+
+Each case runs in a fresh interpreter: this test session has imported spaCy long before."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CLI_ONLY = ("typer", "weasel", "requests", "httpx")
+
+
+def run(code: str) -> str:
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    return res.stdout.strip()
+
+
+def loaded(then: str = "") -> str:
+    extract = "govextract.extract_text('北京市2025年增长5%。')"
+    return f"import sys, govextract\n{extract}\n{then}\nprint(sorted(m for m in {CLI_ONLY!r} if m in sys.modules))"
+
+
+def test_spacy_cli_not_loaded_by_an_extraction():
+    assert run(loaded()) == "[]"
+
+
+@pytest.mark.parametrize("use", [
+    "import spacy; assert spacy.info()['spacy_version'] == spacy.about.__version__",
+    "import spacy; assert callable(spacy.cli.download)",
+    "from spacy.cli import download; assert callable(download)",
+    "from spacy.cli.info import info; assert info()['spacy_version']",
+    "import spacy.cli.train as t; assert callable(t.train_cli)",
+])
+def test_spacy_cli_loads_on_first_use(use: str):
+    assert "'typer'" in run(loaded(use))  # the real command line, which typer builds
+
+
+def test_spacy_cli_untouched_when_spacy_came_first():
+    out = run("import spacy, sys\nimport govextract.nlp\nprint(type(sys.modules['spacy.cli']).__name__)")
+    assert out == "module"
