@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from govextract.batch import ERRORS, MANIFEST, plan, progress_printer, run_batch
+from govextract.batch import ERRORS, MANIFEST, plan, progress_printer, run_batch, schedule_order
 from govextract.cli import main
 from govextract.errors import UnsupportedFormat, UsageError
-from govextract.store import DB_NAME, export_db
+from govextract.store import COLUMNS, DB_NAME, export_db
 
 from .conftest import ROOT
 
@@ -50,6 +50,14 @@ def test_batch_walks_and_mirrors_folders(tmp_path: Path):
     assert names == ["report.json", "sub/report.md.json", "sub/report.txt.json", "sub/深圳 报告 2024.json"]
     doc = json.loads((out / "sub" / "report.txt.json").read_text(encoding="utf-8"))
     assert doc["source"]["name"] == "sub/report.txt"
+
+
+def test_batch_schedules_the_largest_files_first(tmp_path: Path):
+    for name, size in [("a.txt", 30), ("b.txt", 500), ("c.txt", 30), ("d.txt", 90)]:
+        (tmp_path / name).write_text("北" * size, encoding="utf-8")
+    jobs = plan([tmp_path]).jobs
+    (tmp_path / "d.txt").unlink()  # gone after the plan: last, and it fails on its own later
+    assert [j.name for j in schedule_order(jobs)] == ["b.txt", "a.txt", "c.txt", "d.txt"]
 
 
 def test_batch_glob_and_usage_errors(tmp_path: Path):
@@ -159,6 +167,9 @@ def test_batch_dataset_rows_and_replacement(tmp_path: Path):
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     assert con.execute("SELECT count(*) FROM entities WHERE text='500余项'").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM entities WHERE text='600余项'").fetchone()[0] == 1
+    for table in COLUMNS:  # a document's rows are found through an index, never by a scan
+        plan_ = " ".join(str(r[-1]) for r in con.execute(f"EXPLAIN QUERY PLAN SELECT * FROM {table} WHERE doc_id='a'"))
+        assert "USING INDEX" in plan_, (table, plan_)
 
 
 def test_batch_readme_queries_run(tmp_path: Path, samples_dir: Path):

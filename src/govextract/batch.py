@@ -3,7 +3,8 @@
 - **Plan**: folders are walked recursively (``--glob`` filters), unsupported files in a
   walk are skipped and counted, the input tree is mirrored under the output folder, and
   no two inputs share an output name.
-- **Convert**: each file in a worker process (pebble), the pipeline built once per worker;
+- **Convert**: each file in a worker process (pebble), the pipeline built once per worker
+  and the largest files started first;
   a ``--timeout`` stops one pathological file, not the batch. Outputs are written under a
   temporary name and renamed into place.
 - **Record**: ``manifest.csv`` (every run, appended), ``errors.jsonl`` (every failure), and
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, as_completed
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -270,6 +272,19 @@ def _frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
+def schedule_order(jobs: Sequence[Job]) -> list[Job]:
+    """The largest files first, ties in plan order: a long file started last would keep one
+    worker busy while the others idle."""
+
+    def size(job: Job) -> int:
+        try:
+            return job.source.stat().st_size
+        except OSError:  # gone since the plan: it fails on its own
+            return 0
+
+    return sorted(jobs, key=size, reverse=True)
+
+
 def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, pdf_backend: str, workers: int,
                   timeout: float | None) -> Runner:
     def run(jobs: list[Job], done: Callable[[Outcome], None]) -> None:
@@ -284,9 +299,12 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
         # they are spawned, the initializer builds it once in each.
         warm_up()
         with _quicker_pebble(), _frozen_heap(), ProcessPool(max_workers=workers, initializer=warm_up) as pool:
-            futures = [(job, pool.schedule(convert, args=(job, out_dir, formats, password, pdf_backend),
-                                           timeout=timeout)) for job in jobs]
-            for job, fut in futures:
+            futures: dict[Future[Outcome], Job] = {}
+            for job in schedule_order(jobs):
+                args = (job, out_dir, formats, password, pdf_backend)
+                futures[pool.schedule(convert, args=args, timeout=timeout)] = job
+            for fut in as_completed(futures):  # recorded as they finish
+                job = futures[fut]
                 try:
                     done(fut.result())
                 except FutureTimeout:
@@ -312,7 +330,7 @@ def _dask_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, 
             futures = client.map(convert, jobs, out_dir=out_dir, formats=formats, password=password,
                                  pdf_backend=pdf_backend, pure=False)
             job_of = {f.key: job for f, job in zip(futures, jobs, strict=True)}
-            for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+            for fut in as_completed(futures):  # recorded as they finish  # type: ignore[no-untyped-call]
                 try:
                     done(fut.result())
                 except Exception as exc:  # a worker lost, or the task failed outside convert()
