@@ -330,7 +330,7 @@ def _dask_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, 
             futures = client.map(convert, jobs, out_dir=out_dir, formats=formats, password=password,
                                  pdf_backend=pdf_backend, pure=False)
             job_of = {f.key: job for f, job in zip(futures, jobs, strict=True)}
-            for fut in as_completed(futures):  # recorded as they finish  # type: ignore[no-untyped-call]
+            for fut in as_completed(futures):  # type: ignore[no-untyped-call]
                 try:
                     done(fut.result())
                 except Exception as exc:  # a worker lost, or the task failed outside convert()
