@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
+import govextract
 from govextract.cli import _parser, main
 
 
@@ -68,6 +72,23 @@ def test_cli_usage_errors_exit_2(capsys):
         main(["extract"])
     assert info.value.code == 2
     assert main(["extract", "x.txt", "--format", "xml"]) == 2
+
+
+def test_cli_help_and_version_load_no_heavy_library():
+    """Help starts at once: no models, NLP or PDF library is imported for it (a fresh interpreter)."""
+    heavy = ("pydantic", "spacy", "rjieba", "jieba", "numpy", "pypdfium2", "pdfplumber", "importlib.metadata")
+    for flag in ("--help", "--version"):
+        code = (f"import sys\nfrom govextract.cli import main\ntry:\n    main([{flag!r}])\n"
+                f"except SystemExit:\n    pass\nprint([m for m in {heavy!r} if m in sys.modules])")
+        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert res.stdout.strip().splitlines()[-1] == "[]", flag
+
+
+def test_cli_version_is_the_installed_one(capsys):
+    assert govextract.__version__ == version("govextract")
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"govextract {govextract.__version__}"
 
 
 def test_cli_every_command_has_help():

@@ -8,14 +8,9 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("govextract")
-except PackageNotFoundError:  # running from a source tree without installation
-    __version__ = "0.0.0"
-
+from .backends import DEFAULT_PDF_BACKEND
 from .errors import (
     EmptyDocument,
     EncryptedPdf,
@@ -26,11 +21,21 @@ from .errors import (
     UndecodableText,
     UnsupportedFormat,
 )
-from .ingest import DEFAULT_PDF_BACKEND
-from .models import Document
+
+__version__ = "0.1.0"  # the one place it is written: pyproject.toml reads it from here
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from .models import Document
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Document":  # the models (pydantic) load on first use: `govextract --help` needs none
+        from .models import Document
+
+        return Document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND) -> Document:

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .backends import DEFAULT_PDF_BACKEND, PDF_BACKENDS
 from .errors import GovextractError, UnsupportedFormat, UsageError
-from .ingest import DEFAULT_PDF_BACKEND, PDF_BACKENDS
 
 
 def _parser() -> argparse.ArgumentParser:

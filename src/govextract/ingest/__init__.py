@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..backends import DEFAULT_PDF_BACKEND, PDF_BACKENDS
 from ..errors import FileNotFound, IngestError, UnsupportedFormat
 from .base import LineStyle, RawDocument
 from .text import read_text
@@ -44,10 +45,6 @@ READERS: dict[str, Callable[[Path, str | None, str], RawDocument]] = {
 }
 
 SUPPORTED_SUFFIXES = tuple(sorted(READERS))
-
-
-PDF_BACKENDS = ("pdfium", "pdfplumber")
-DEFAULT_PDF_BACKEND = "pdfium"
 
 
 def unsupported(path: Path) -> UnsupportedFormat:
