@@ -48,6 +48,7 @@ class _Finder(MetaPathFinder, Loader):
         if real is None:
             return None
         spec = ModuleSpec(fullname, self, origin=real.origin)
+        spec.has_location = real.has_location  # __file__ as the real module's
         spec.submodule_search_locations = real.submodule_search_locations  # other commands import as usual
         return spec
 
