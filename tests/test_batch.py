@@ -60,6 +60,15 @@ def test_batch_schedules_the_largest_files_first(tmp_path: Path):
     assert [j.name for j in schedule_order(jobs)] == ["b.txt", "a.txt", "c.txt", "d.txt"]
 
 
+def test_batch_outcomes_in_plan_order_with_workers(tmp_path: Path):
+    src = tmp_path / "in"
+    for i, name in enumerate(["a.txt", "b.txt", "c.txt", "d.txt"]):  # larger down the alphabet: started last first
+        write(src / name, GOOD * (1 + 40 * i))
+    s = run_batch([src], tmp_path / "out", workers=2)
+    assert [o.job.name for o in s.outcomes] == [j.name for j in plan([src]).jobs]
+    assert s.count("converted") == 4
+
+
 def test_batch_glob_and_usage_errors(tmp_path: Path):
     write(tmp_path / "in" / "a.txt", GOOD)
     write(tmp_path / "in" / "b.md", GOOD)

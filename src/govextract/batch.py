@@ -405,6 +405,8 @@ def run_batch(
             _local_runner(out_dir, formats, password, pdf_backend, min(n, max(1, len(todo))), timeout)(todo, done)
     finally:
         recorder.close()
+    order = {job.name: i for i, job in enumerate(p.jobs)}
+    summary.outcomes.sort(key=lambda o: order[o.job.name])  # in plan order, however the workers finished
     return summary
 
 
