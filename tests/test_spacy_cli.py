@@ -29,13 +29,27 @@ def test_spacy_cli_not_loaded_by_an_extraction():
 
 @pytest.mark.parametrize("use", [
     "import spacy; assert spacy.info()['spacy_version'] == spacy.about.__version__",
+    "import spacy; assert spacy.cli.info()['spacy_version']",
     "import spacy; assert callable(spacy.cli.download)",
     "from spacy.cli import download; assert callable(download)",
+    "from spacy.cli import info; assert info()['spacy_version']",
     "from spacy.cli.info import info; assert info()['spacy_version']",
-    "import spacy.cli.train as t; assert callable(t.train_cli)",
+    "from spacy.cli import *; assert callable(download)",
+    "import spacy; assert 'download' in dir(spacy.cli)",
+    # a command imported while the stand-in was there is still an attribute of the real package
+    "import spacy.cli.train, spacy; spacy.cli.download; assert spacy.cli.train.train_cli",
+    "import importlib, spacy, govextract.nlp._spacy_cli as m; importlib.reload(m); assert callable(spacy.cli.download)",
 ])
 def test_spacy_cli_loads_on_first_use(use: str):
     assert "'typer'" in run(loaded(use))  # the real command line, which typer builds
+
+
+@pytest.mark.parametrize("read", [
+    "import importlib.resources as r; assert len(list(r.files('spacy.cli').iterdir())) > 10",
+    "import pkgutil; assert pkgutil.get_data('spacy.cli', 'templates/quickstart_training.jinja')",
+])
+def test_spacy_cli_files_readable_while_deferred(read: str):
+    assert run(loaded(read)) == "[]"  # read through the real loader, the commands still unloaded
 
 
 def test_spacy_cli_untouched_when_spacy_came_first():

@@ -303,16 +303,20 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
             for job in schedule_order(jobs):
                 args = (job, out_dir, formats, password, pdf_backend)
                 futures[pool.schedule(convert, args=args, timeout=timeout)] = job
-            for fut in as_completed(futures):  # recorded as they finish
-                job = futures[fut]
-                try:
-                    done(fut.result())
-                except FutureTimeout:
-                    err = Timeout(f"took longer than {timeout:g} s; stopped", job.name)
-                    done(Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0))
-                except ProcessExpired as exc:
-                    err2 = WorkerCrashed(f"the worker process died (exit code {exc.exitcode})", job.name)
-                    done(Outcome(job, "failed", code=err2.code, message=err2.message))
+            try:
+                for fut in as_completed(futures):  # recorded as they finish
+                    job = futures[fut]
+                    try:
+                        done(fut.result())
+                    except FutureTimeout:
+                        err = Timeout(f"took longer than {timeout:g} s; stopped", job.name)
+                        done(Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0))
+                    except ProcessExpired as exc:
+                        err2 = WorkerCrashed(f"the worker process died (exit code {exc.exitcode})", job.name)
+                        done(Outcome(job, "failed", code=err2.code, message=err2.message))
+            except BaseException:  # Ctrl-C, or recording failed: stop now, not after every file queued
+                pool.stop()  # type: ignore[no-untyped-call]
+                raise
             # Every file is done: stop the idle workers now rather than wait out pebble's polls
             # for an empty queue (the workers are stopped the same way at the end of either).
             pool.stop()  # type: ignore[no-untyped-call]

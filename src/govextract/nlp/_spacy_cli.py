@@ -20,16 +20,11 @@ from types import ModuleType
 from typing import Any
 
 NAMES = ("spacy.cli", "spacy.cli.info")
+_MARK = "__govextract_deferred__"  # on the finder and the stand-ins, whichever copy of this module made them
 
 
-class _Deferred(ModuleType):
-    """A stand-in for one of ``NAMES``: any name it lacks comes from the real module, but for
-    the special names the import system and introspection look for."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") and name != "__all__":
-            raise AttributeError(name)
-        return getattr(load(self.__name__), name)
+def _is_ours(obj: object) -> bool:
+    return getattr(type(obj), _MARK, False) is True
 
 
 def _info(*args: Any, **kwargs: Any) -> Any:
@@ -37,8 +32,62 @@ def _info(*args: Any, **kwargs: Any) -> Any:
     return load("spacy.cli.info").info(*args, **kwargs)
 
 
-class _Finder(MetaPathFinder, Loader):
+class _Deferred(ModuleType):
+    """A stand-in for one of ``NAMES``: any name it lacks comes from the real module, but for
+    the special names the import system and introspection look for."""
+
+    __govextract_deferred__ = True
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "__all__":  # `from spacy.cli import *`
+            real = load(self.__name__)
+            return getattr(real, "__all__", [n for n in vars(real) if not n.startswith("_")])
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(load(self.__name__), name)
+
+    def __dir__(self) -> list[str]:
+        return dir(load(self.__name__))
+
+
+class _DeferredCli(_Deferred):
+    """The stand-in for ``spacy.cli``, whose ``info`` is the function, as in the real package
+    (the import system would set it to the stand-in module ``spacy.cli.info``)."""
+
+    @property
+    def info(self) -> Any:
+        return _info
+
+    @info.setter
+    def info(self, value: Any) -> None:
+        pass
+
+
+class _Loader(Loader):
+    """Makes a stand-in; file and resource reading go to the real module's loader."""
+
+    __govextract_deferred__ = True
+
+    def __init__(self, real: Loader | None) -> None:
+        self.real = real
+
+    def __getattr__(self, name: str) -> Any:  # get_data, get_resource_reader, get_filename, …
+        if name == "real":  # not set yet (a copy being made)
+            raise AttributeError(name)
+        return getattr(self.real, name)
+
+    def create_module(self, spec: ModuleSpec) -> ModuleType:
+        return _DeferredCli(spec.name) if spec.name == "spacy.cli" else _Deferred(spec.name)
+
+    def exec_module(self, module: ModuleType) -> None:
+        if module.__name__ == "spacy.cli.info":
+            module.info = _info  # type: ignore[attr-defined]  # what spacy/__init__.py takes from it
+
+
+class _Finder(MetaPathFinder):
     """Finds ``NAMES`` where spaCy has them and hands out stand-ins for them."""
+
+    __govextract_deferred__ = True
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
                   target: ModuleType | None = None) -> ModuleSpec | None:
@@ -47,31 +96,30 @@ class _Finder(MetaPathFinder, Loader):
         real = PathFinder.find_spec(fullname, path)
         if real is None:
             return None
-        spec = ModuleSpec(fullname, self, origin=real.origin)
+        spec = ModuleSpec(fullname, _Loader(real.loader), origin=real.origin)
         spec.has_location = real.has_location  # __file__ as the real module's
         spec.submodule_search_locations = real.submodule_search_locations  # other commands import as usual
         return spec
 
-    def create_module(self, spec: ModuleSpec) -> ModuleType:
-        return _Deferred(spec.name)
-
-    def exec_module(self, module: ModuleType) -> None:
-        if module.__name__ == "spacy.cli.info":
-            module.info = _info  # type: ignore[attr-defined]  # what spacy/__init__.py takes from it
-
 
 def load(name: str) -> ModuleType:
     """The real module ``name`` (one of ``NAMES``), imported now if only its stand-in was."""
-    sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, _Finder)]
+    sys.meta_path[:] = [f for f in sys.meta_path if not _is_ours(f)]
     for key in NAMES:
-        if isinstance(sys.modules.get(key), _Deferred):
+        if _is_ours(sys.modules.get(key)):
             del sys.modules[key]
-    return importlib.import_module(name)
+    module = importlib.import_module(name)
+    package = sys.modules["spacy.cli"]
+    for key, sub in list(sys.modules.items()):  # commands imported while it stood in
+        parent, _, child = key.rpartition(".")
+        if parent == "spacy.cli" and not hasattr(package, child):
+            setattr(package, child, sub)
+    return module
 
 
 def defer() -> None:
     """Put the stand-ins in place, unless spaCy is imported already."""
-    if "spacy" not in sys.modules and not any(isinstance(f, _Finder) for f in sys.meta_path):
+    if "spacy" not in sys.modules and not any(_is_ours(f) for f in sys.meta_path):
         sys.meta_path.insert(0, _Finder())
 
 
