@@ -69,6 +69,21 @@ def test_batch_outcomes_in_plan_order_with_workers(tmp_path: Path):
     assert s.count("converted") == 4
 
 
+def test_batch_interrupted_stops_the_workers_at_once(tmp_path: Path):
+    src = tmp_path / "in"
+    for i in range(12):
+        write(src / f"r{i:02d}.txt", GOOD * 300 + f"第{i}份。\n")  # all different: no duplicates
+
+    def interrupt(o, done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([src], tmp_path / "out", workers=2, progress=interrupt)
+    written = sorted(p.name for p in (tmp_path / "out").rglob("*.json"))
+    assert 1 <= len(written) < 12  # the queued files were not all converted first
+    assert not list((tmp_path / "out").rglob(".tmp-*"))  # and nothing half-written is left
+
+
 def test_batch_glob_and_usage_errors(tmp_path: Path):
     write(tmp_path / "in" / "a.txt", GOOD)
     write(tmp_path / "in" / "b.md", GOOD)

@@ -34,6 +34,7 @@ def __getattr__(name: str) -> Any:
     if name == "Document":  # the models (pydantic) load on first use: `govextract --help` needs none
         from .models import Document
 
+        globals()["Document"] = Document  # for typing.get_type_hints() of the functions here, from now on
         return Document
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

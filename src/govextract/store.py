@@ -47,7 +47,9 @@ def connect(path: Path) -> sqlite3.Connection:
     for table, cols in COLUMNS.items():
         key = f", PRIMARY KEY ({_KEYS[table]})" if table in _KEYS else ""
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols)}{key})")
-        if table not in _KEYS:  # a key starts with doc_id and serves as its index
+        if table in _KEYS:  # the key starts with doc_id and serves as its index (older datasets had both)
+            con.execute(f"DROP INDEX IF EXISTS {table}_doc")
+        else:
             con.execute(f"CREATE INDEX IF NOT EXISTS {table}_doc ON {table}(doc_id)")
     return con
 
