@@ -7,6 +7,7 @@ import io
 import json
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,24 @@ def test_batch_interrupted_stops_the_workers_at_once(tmp_path: Path):
     written = sorted(p.name for p in (tmp_path / "out").rglob("*.json"))
     assert 1 <= len(written) < 12  # the queued files were not all converted first
     assert not list((tmp_path / "out").rglob(".tmp-*"))  # and nothing half-written is left
+
+
+def test_batch_removes_what_a_stopped_worker_left_half_written(tmp_path: Path, monkeypatch):
+    from govextract import export
+
+    def stuck(doc, out_dir, stem):
+        path = out_dir / f"{stem}.sections.csv"
+        path.write_text("half", encoding="utf-8")
+        time.sleep(60)  # stopped by the timeout while writing
+        return [path]
+
+    monkeypatch.setitem(export.EXPORTERS, "csv", stuck)  # inherited by the forked workers
+    out = tmp_path / "out"
+    other = out / "sub" / ".tmp-another-run"  # a run beside this one keeps its own
+    other.mkdir(parents=True)
+    s = run_batch([write(tmp_path / "in" / "sub" / "a.txt", GOOD)], out, workers=2, timeout=3)
+    assert [o.code for o in s.failed] == ["timeout"]
+    assert leftovers(out) == [other]
 
 
 def test_batch_glob_and_usage_errors(tmp_path: Path):

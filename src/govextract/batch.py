@@ -6,7 +6,8 @@
 - **Convert**: each file in a worker process (pebble), the pipeline built once per worker
   and the largest files started first;
   a ``--timeout`` stops one pathological file, not the batch. Outputs are written under a
-  temporary name and renamed into place.
+  temporary name and renamed into place; what a stopped worker left half-written is removed
+  when the run ends.
 - **Record**: ``manifest.csv`` (every run, appended), ``errors.jsonl`` (every failure), and
   the corpus dataset ``govextract.sqlite``. A file whose bytes and govextract version are
   unchanged since it was last converted is skipped unless ``force``; files with the same
@@ -19,6 +20,8 @@ import csv
 import gc
 import json
 import os
+import secrets
+import shutil
 import sys
 import tempfile
 import time
@@ -27,6 +30,7 @@ from concurrent.futures import Future, as_completed
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -116,13 +120,17 @@ def plan(inputs: Sequence[Path], glob: str | None = None) -> Plan:
     return Plan(jobs, skipped)
 
 
-def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str]) -> list[Path]:
+TMP_PREFIX = ".tmp-"
+
+
+def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str],
+                  tmp_prefix: str = TMP_PREFIX) -> list[Path]:
     """Write ``doc``'s outputs under ``out_dir``, each first to a temporary name, then renamed."""
     from .export import export
 
     target = out_dir / stem
     target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".tmp-") as tmp:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=tmp_prefix) as tmp:
         written = export(doc, Path(tmp), target.name, tuple(formats))
         final = [target.parent / p.name for p in written]
         for src, dst in zip(written, final, strict=True):
@@ -131,7 +139,7 @@ def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str
 
 
 def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: str | None,
-            pdf_backend: str = DEFAULT_PDF_BACKEND) -> Outcome:
+            pdf_backend: str = DEFAULT_PDF_BACKEND, tmp_prefix: str = TMP_PREFIX) -> Outcome:
     """Convert one file, write its outputs and prepare its dataset rows (in the worker, so the
     main process only inserts them); failures come back as an outcome, not raised."""
     from .pipeline import extract_file
@@ -141,7 +149,7 @@ def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: 
     try:
         doc = extract_file(job.source, password, pdf_backend)
         doc.source.name = job.name
-        written = write_outputs(doc, out_dir, job.stem, formats) if out_dir is not None else []
+        written = write_outputs(doc, out_dir, job.stem, formats, tmp_prefix) if out_dir is not None else []
     except GovextractError as exc:
         return Outcome(job, "failed", code=exc.code, message=exc.message, seconds=time.perf_counter() - t0)
     except Exception as exc:  # a bug or a library failure on this file must not stop the batch
@@ -285,13 +293,15 @@ def schedule_order(jobs: Sequence[Job]) -> list[Job]:
     return sorted(jobs, key=size, reverse=True)
 
 
-def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, pdf_backend: str, workers: int,
-                  timeout: float | None) -> Runner:
+Work = Callable[[Job], Outcome]
+
+
+def _local_runner(work: Work, workers: int, timeout: float | None) -> Runner:
     def run(jobs: list[Job], done: Callable[[Outcome], None]) -> None:
         if workers <= 1 and timeout is None:
             warm_up()
             for job in jobs:
-                done(convert(job, out_dir, formats, password, pdf_backend))
+                done(work(job))
             return
         from pebble import ProcessExpired, ProcessPool
 
@@ -301,8 +311,7 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
         with _quicker_pebble(), _frozen_heap(), ProcessPool(max_workers=workers, initializer=warm_up) as pool:
             futures: dict[Future[Outcome], Job] = {}
             for job in schedule_order(jobs):
-                args = (job, out_dir, formats, password, pdf_backend)
-                futures[pool.schedule(convert, args=args, timeout=timeout)] = job
+                futures[pool.schedule(work, args=(job,), timeout=timeout)] = job
             try:
                 for fut in as_completed(futures):  # recorded as they finish
                     job = futures[fut]
@@ -323,16 +332,14 @@ def _local_runner(out_dir: Path, formats: tuple[str, ...], password: str | None,
     return run
 
 
-def _dask_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, pdf_backend: str,
-                 scheduler: str) -> Runner:
+def _dask_runner(work: Work, scheduler: str) -> Runner:
     def run(jobs: list[Job], done: Callable[[Outcome], None]) -> None:
         try:
             from distributed import Client, as_completed
         except ImportError as exc:
             raise UsageError("the dask engine needs the optional extra: pip install 'govextract[dask]'") from exc
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            futures = client.map(convert, jobs, out_dir=out_dir, formats=formats, password=password,
-                                 pdf_backend=pdf_backend, pure=False)
+            futures = client.map(work, jobs, pure=False)
             job_of = {f.key: job for f, job in zip(futures, jobs, strict=True)}
             for fut in as_completed(futures):  # type: ignore[no-untyped-call]
                 try:
@@ -341,6 +348,14 @@ def _dask_runner(out_dir: Path, formats: tuple[str, ...], password: str | None, 
                     err = WorkerCrashed(f"the Dask task failed: {type(exc).__name__}: {exc}", job_of[fut.key].name)
                     done(Outcome(job_of[fut.key], "failed", code=err.code, message=err.message))
     return run
+
+
+def remove_leftovers(out_dir: Path, jobs: Iterable[Job], tmp_prefix: str) -> None:
+    """Remove the temporary folders of outputs a stopped worker was writing (a timeout, a
+    crash, Ctrl-C): only this run's, named with its own prefix, so a run beside it keeps its own."""
+    for folder in {(out_dir / job.stem).parent for job in jobs}:
+        for tmp in folder.glob(f"{tmp_prefix}*"):
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def run_batch(
@@ -397,18 +412,22 @@ def run_batch(
         if progress:
             progress(o, len(summary.outcomes), total)
 
+    tmp_prefix = f"{TMP_PREFIX}{secrets.token_hex(4)}-"
+    work = partial(convert, out_dir=out_dir, formats=formats, password=password, pdf_backend=pdf_backend,
+                   tmp_prefix=tmp_prefix)
     try:
         for o in pending:
             done(o)
         if engine == "dask":
             if not scheduler:
                 raise UsageError("--engine dask needs --scheduler ADDRESS")
-            _dask_runner(out_dir, formats, password, pdf_backend, scheduler)(todo, done)
+            _dask_runner(work, scheduler)(todo, done)
         else:
             n = workers or os.cpu_count() or 1
-            _local_runner(out_dir, formats, password, pdf_backend, min(n, max(1, len(todo))), timeout)(todo, done)
+            _local_runner(work, min(n, max(1, len(todo))), timeout)(todo, done)
     finally:
         recorder.close()
+        remove_leftovers(out_dir, todo, tmp_prefix)
     order = {job.name: i for i, job in enumerate(p.jobs)}
     summary.outcomes.sort(key=lambda o: order[o.job.name])  # in plan order, however the workers finished
     return summary
