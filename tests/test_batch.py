@@ -263,6 +263,25 @@ def test_batch_a_failing_writer_leaves_no_partial_output(tmp_path: Path, monkeyp
     assert not list(out.glob("a.*")) and not leftovers(out)
 
 
+def test_batch_dataset_rows_failing_for_one_file_fail_that_file_only(tmp_path: Path, monkeypatch):
+    from govextract import store
+
+    real = store.table_rows
+
+    def rows(doc_id, doc):
+        if doc_id == "b.txt":
+            raise ValueError("unexpected value")
+        return real(doc_id, doc)
+
+    monkeypatch.setattr(store, "table_rows", rows)  # inherited by the forked workers
+    src = tmp_path / "in"
+    write(src / "a.txt", GOOD)
+    write(src / "b.txt", GOOD + "另一份。\n")
+    s = run_batch([src], tmp_path / "out", workers=2)
+    assert {o.job.name: o.status for o in s.outcomes} == {"a.txt": "converted", "b.txt": "failed"}
+    assert s.failed[0].code == "internal_error" and "unexpected value" in (s.failed[0].message or "")
+
+
 def test_batch_progress_lines_when_not_a_terminal(tmp_path: Path):
     buf = io.StringIO()
     run_batch([write(tmp_path / "a.txt", GOOD)], tmp_path / "out", workers=1, progress=progress_printer(buf))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import gc
 import json
+import multiprocessing
 import os
 import secrets
 import shutil
@@ -32,13 +33,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import GovextractError, Timeout, UsageError, WorkerCrashed
 from .ingest import DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES, unsupported
 from .ingest.base import sha256_of
 from .models import Document
+
+if TYPE_CHECKING:
+    from .store import Rows
 
 MANIFEST = "manifest.csv"
 ERRORS = "errors.jsonl"
@@ -61,7 +65,7 @@ class Outcome:
     message: str | None = None
     seconds: float = 0.0
     output: str = ""  # the first file written, relative to the output folder
-    rows: dict[str, list[tuple[Any, ...]]] | None = field(default=None, repr=False)  # for the dataset
+    rows: Rows | None = field(default=None, repr=False)  # for the dataset
 
 
 @dataclass
@@ -138,10 +142,10 @@ def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str
     return final
 
 
-def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: str | None,
-            pdf_backend: str = DEFAULT_PDF_BACKEND, tmp_prefix: str = TMP_PREFIX) -> Outcome:
-    """Convert one file, write its outputs and prepare its dataset rows (in the worker, so the
-    main process only inserts them); failures come back as an outcome, not raised."""
+def convert(job: Job, out_dir: Path, formats: tuple[str, ...], password: str | None,
+            pdf_backend: str = DEFAULT_PDF_BACKEND, tmp_prefix: str = TMP_PREFIX, rows: bool = True) -> Outcome:
+    """Convert one file, write its outputs and, when ``rows``, prepare its dataset rows (in the
+    worker, so the main process only inserts them); failures come back as an outcome, not raised."""
     from .pipeline import extract_file
     from .store import table_rows
 
@@ -149,15 +153,16 @@ def convert(job: Job, out_dir: Path | None, formats: tuple[str, ...], password: 
     try:
         doc = extract_file(job.source, password, pdf_backend)
         doc.source.name = job.name
-        written = write_outputs(doc, out_dir, job.stem, formats, tmp_prefix) if out_dir is not None else []
+        written = write_outputs(doc, out_dir, job.stem, formats, tmp_prefix)
+        dataset = table_rows(job.name, doc) if rows else None
     except GovextractError as exc:
         return Outcome(job, "failed", code=exc.code, message=exc.message, seconds=time.perf_counter() - t0)
     except Exception as exc:  # a bug or a library failure on this file must not stop the batch
         return Outcome(job, "failed", code="internal_error", message=f"{type(exc).__name__}: {exc}",
                        seconds=time.perf_counter() - t0)
-    output = written[0].relative_to(out_dir).as_posix() if written and out_dir is not None else ""
+    output = written[0].relative_to(out_dir).as_posix() if written else ""
     return Outcome(job, "converted", sha256=doc.source.sha256, seconds=time.perf_counter() - t0, output=output,
-                   rows=table_rows(job.name, doc))
+                   rows=dataset)
 
 
 def warm_up() -> None:
@@ -254,8 +259,8 @@ def _quicker_pebble() -> Iterator[None]:
     sooner. Its maintainer's advice for this is to set the constant (noxdafox/pebble#65)."""
     from pebble import CONSTS
 
-    before = getattr(CONSTS, "sleep_unit", None)
-    if before is None or before <= POOL_POLL_SECONDS:
+    before = CONSTS.sleep_unit
+    if before <= POOL_POLL_SECONDS:
         yield
         return
     CONSTS.sleep_unit = POOL_POLL_SECONDS
@@ -308,7 +313,10 @@ def _local_runner(work: Work, workers: int, timeout: float | None) -> Runner:
         # Built here once, the pipeline is inherited by the workers where they are forked; where
         # they are spawned, the initializer builds it once in each.
         warm_up()
-        with _quicker_pebble(), _frozen_heap(), ProcessPool(max_workers=workers, initializer=warm_up) as pool:
+        # Forked on Linux whatever the interpreter's default (forkserver from Python 3.14).
+        context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else multiprocessing
+        with (_quicker_pebble(), _frozen_heap(),
+              ProcessPool(max_workers=workers, initializer=warm_up, context=context) as pool):
             futures: dict[Future[Outcome], Job] = {}
             for job in schedule_order(jobs):
                 futures[pool.schedule(work, args=(job,), timeout=timeout)] = job
@@ -316,19 +324,18 @@ def _local_runner(work: Work, workers: int, timeout: float | None) -> Runner:
                 for fut in as_completed(futures):  # recorded as they finish
                     job = futures[fut]
                     try:
-                        done(fut.result())
+                        o = fut.result()
                     except FutureTimeout:
                         err = Timeout(f"took longer than {timeout:g} s; stopped", job.name)
-                        done(Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0))
+                        o = Outcome(job, "failed", code=err.code, message=err.message, seconds=timeout or 0.0)
                     except ProcessExpired as exc:
                         err2 = WorkerCrashed(f"the worker process died (exit code {exc.exitcode})", job.name)
-                        done(Outcome(job, "failed", code=err2.code, message=err2.message))
-            except BaseException:  # Ctrl-C, or recording failed: stop now, not after every file queued
+                        o = Outcome(job, "failed", code=err2.code, message=err2.message)
+                    done(o)
+            finally:
+                # Every file done, Ctrl-C, or recording failed: stop the workers now, rather than
+                # after every file queued or after pebble's polls for an empty queue.
                 pool.stop()  # type: ignore[no-untyped-call]
-                raise
-            # Every file is done: stop the idle workers now rather than wait out pebble's polls
-            # for an empty queue (the workers are stopped the same way at the end of either).
-            pool.stop()  # type: ignore[no-untyped-call]
     return run
 
 
@@ -343,10 +350,11 @@ def _dask_runner(work: Work, scheduler: str) -> Runner:
             job_of = {f.key: job for f, job in zip(futures, jobs, strict=True)}
             for fut in as_completed(futures):  # type: ignore[no-untyped-call]
                 try:
-                    done(fut.result())
+                    o = fut.result()
                 except Exception as exc:  # a worker lost, or the task failed outside convert()
                     err = WorkerCrashed(f"the Dask task failed: {type(exc).__name__}: {exc}", job_of[fut.key].name)
-                    done(Outcome(job_of[fut.key], "failed", code=err.code, message=err.message))
+                    o = Outcome(job_of[fut.key], "failed", code=err.code, message=err.message)
+                done(o)
     return run
 
 
@@ -414,15 +422,16 @@ def run_batch(
 
     tmp_prefix = f"{TMP_PREFIX}{secrets.token_hex(4)}-"
     work = partial(convert, out_dir=out_dir, formats=formats, password=password, pdf_backend=pdf_backend,
-                   tmp_prefix=tmp_prefix)
+                   tmp_prefix=tmp_prefix, rows=use_db)
     try:
         for o in pending:
             done(o)
         if engine == "dask":
             if not scheduler:
                 raise UsageError("--engine dask needs --scheduler ADDRESS")
-            _dask_runner(work, scheduler)(todo, done)
-        else:
+            if todo:
+                _dask_runner(work, scheduler)(todo, done)
+        elif todo:  # not when every file is unchanged: no pipeline to build then
             n = workers or os.cpu_count() or 1
             _local_runner(work, min(n, max(1, len(todo))), timeout)(todo, done)
     finally:

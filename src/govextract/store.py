@@ -102,11 +102,6 @@ def replace_rows(con: sqlite3.Connection, doc_id: str, rows: Rows) -> None:
                 con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows[table])
 
 
-def upsert(con: sqlite3.Connection, doc_id: str, doc: Document) -> None:
-    """Replace everything stored for ``doc_id`` with ``doc``, atomically."""
-    replace_rows(con, doc_id, table_rows(doc_id, doc))
-
-
 def _iter_rows(con: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
     yield from con.execute(f"SELECT {', '.join(COLUMNS[table])} FROM {table} ORDER BY rowid")
 
