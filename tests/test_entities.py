@@ -72,6 +72,12 @@ def test_entities_ambiguous_place_resolved_by_the_place_before_it(extract):
     assert got == [("鼓楼区", "320106", "江苏省"), ("鼓楼区", "350102", "福建省")]
 
 
+def test_entities_ambiguous_place_resolved_by_a_municipality_before_it(extract):
+    doc = extract("上海市普陀区和舟山市普陀区推进改革。")
+    got = [(e.text, e.adcode, e.province) for e in ents(doc, "place") if e.text == "普陀区"]
+    assert got == [("普陀区", "310107", "上海市"), ("普陀区", "330903", "浙江省")]
+
+
 def test_entities_ambiguous_place_resolved_by_context(extract):
     doc = extract("福州市鼓楼区推进改革。")
     e = next(e for e in ents(doc, "place") if e.text == "鼓楼区")

@@ -40,7 +40,9 @@ def _resolve_place(c: Candidate, g: Gazetteer, context: set[str],
     if len(recs) == 1:
         return recs[0], []
     if parent is not None and parent.adcode:
-        prefix = parent.adcode[:2] if parent.level == "province" else parent.adcode[:4]
+        prefix = parent.adcode
+        while len(prefix) > 2 and prefix.endswith("00"):  # 310000 (上海) → 31, 320100 (南京) → 3201
+            prefix = prefix[:-2]
         inside = [r for r in recs if r.adcode and r.adcode.startswith(prefix)]
         if len(inside) == 1:
             return inside[0], []
