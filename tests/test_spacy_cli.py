@@ -38,6 +38,10 @@ def test_spacy_cli_not_loaded_by_an_extraction():
     "import spacy; assert 'download' in dir(spacy.cli)",
     # a command imported while the stand-in was there is still an attribute of the real package
     "import spacy.cli.train, spacy; spacy.cli.download; assert spacy.cli.train.train_cli",
+    # a command's module imported first: its name in the package is still the command
+    "from spacy.cli.download import get_compatibility; from spacy.cli import download; "
+    "import types; assert callable(download) and not isinstance(download, types.ModuleType)",
+    "import spacy.cli.evaluate, types; assert not isinstance(spacy.cli.evaluate, types.ModuleType)",
     "import importlib, spacy, govextract.nlp._spacy_cli as m; importlib.reload(m); assert callable(spacy.cli.download)",
 ])
 def test_spacy_cli_loads_on_first_use(use: str):

@@ -49,18 +49,20 @@ class _Deferred(ModuleType):
     def __dir__(self) -> list[str]:
         return dir(load(self.__name__))
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, ModuleType) and value.__name__ == f"{self.__name__}.{name}":
+            return  # a command's module imported meanwhile: the real package binds the name
+            # (to the command's function, as ``from .download import download`` does)
+        super().__setattr__(name, value)
+
 
 class _DeferredCli(_Deferred):
-    """The stand-in for ``spacy.cli``, whose ``info`` is the function, as in the real package
-    (the import system would set it to the stand-in module ``spacy.cli.info``)."""
+    """The stand-in for ``spacy.cli``, whose ``info`` is the function, as in the real package,
+    without loading it."""
 
     @property
     def info(self) -> Any:
         return _info
-
-    @info.setter
-    def info(self, value: Any) -> None:
-        pass
 
 
 class _Loader(Loader):
