@@ -48,6 +48,11 @@ def test_link_place_lists_across_commas_and_status_words(extract):
     assert second.status == "achieved"  # 主要 is not 要 (a target)
 
 
+def test_link_the_modal_yao_marks_a_target(extract):
+    doc = extract("一、概况\n普惠小微企业贷款增速要高于40%。")
+    assert [i.status for i in doc.indicators] == ["target"]
+
+
 def test_link_region_of_the_section_when_the_sentence_names_no_place(extract):
     doc = extract("五、格局\n5.4 西部地区：试点带动\n乡镇设立自助终端超3万台。")
     (ind,) = doc.indicators

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from .data import load_json, require
+from .data import alternation, load_json, require
 from .gazetteer import load_gazetteer
 from .models import CharRange, Entity, Finding, Indicator, Place, Section
 
@@ -32,7 +32,7 @@ class Lexicon:
     verbs: tuple[str, ...]
     leading: tuple[str, ...]
     trailing: tuple[str, ...]
-    target_words: tuple[str, ...]
+    target_clause: re.Pattern[str]
     target_pattern: re.Pattern[str]
     achieved_words: tuple[str, ...]
     share_words: tuple[str, ...]
@@ -49,7 +49,7 @@ def load_lexicon() -> Lexicon:
         verbs=words("verbs"),
         leading=words("leading"),
         trailing=words("trailing"),
-        target_words=words("target_words"),
+        target_clause=re.compile(f"{alternation(words('target_words'))}|{require(d, 'target_modal', str, _NAME)}"),
         target_pattern=re.compile(require(d, "target_pattern", str, _NAME)),
         achieved_words=words("achieved_words"),
         share_words=words("share_words"),
@@ -207,7 +207,7 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
         head = text[clause.start:q.end]
         sentence_head = text[s_start:q.end]
         status: Literal["achieved", "target"] | None = None
-        if any(w in head for w in lex.target_words) or lex.target_pattern.search(sentence_head):
+        if lex.target_clause.search(head) or lex.target_pattern.search(sentence_head):
             status = "target"
         elif any(w in sentence_head for w in lex.achieved_words):
             status = "achieved"
