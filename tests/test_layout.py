@@ -59,6 +59,18 @@ def line(spec: str, page: int = 0, top: float = 100.0, x: float = 90.0, size: fl
     return out
 
 
+def test_layout_glyphs_mapped_to_no_text_print_nothing():
+    cs = chars("数据ab")
+    cs.insert(1, Char("", 300.0, 100.0, 312.0, 112.0))  # an empty ToUnicode entry
+    cs.append(Char("", 400.0, 100.0, 412.0, 112.0))
+    (ln,) = lines_of(cs)
+    assert ln.joined == "数据ab" and len(ln.boxes) == 4 * len(ln.joined)
+    cs.append(Char("fi", 138.0, 100.0, 150.0, 112.0))  # a ligature's two letters: the general path
+    (ln,) = lines_of(cs)
+    assert ln.joined == "数据abfi" and len(ln.boxes) == 4 * len(ln.joined)
+    assert lines_of([Char("", 90.0, 100.0, 102.0, 112.0)]) == []
+
+
 @pytest.mark.parametrize(
     ("spec", "text"),
     [

@@ -77,11 +77,14 @@ def page_lines(texts: Sequence[str], boxes: npt.ArrayLike, sizes: npt.ArrayLike,
     The work is done on whole columns at once; Python loops only over lines and over the few
     places where a space may go."""
     n = len(texts)
-    if n == 0:
-        return []
     box = np.asarray(boxes, dtype=np.float64).reshape(n, 4)
     size = np.asarray(sizes, dtype=np.float64).reshape(n)
     bold = np.asarray(bolds, dtype=bool).reshape(n)
+    if not all(texts):  # a glyph mapped to no text (an empty ToUnicode entry) prints nothing
+        keep = [i for i, t in enumerate(texts) if t]
+        texts, box, size, bold, n = [texts[i] for i in keep], box[keep], size[keep], bold[keep], len(keep)
+    if n == 0:
+        return []
     codes = _one_char_each(texts)
     # Top to bottom (a stable sort: equal tops keep the PDF's order). Lines depend only on the
     # tops; within a line the characters are then put left to right, equal lefts top-down.
