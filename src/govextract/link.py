@@ -113,10 +113,12 @@ def _object_of(text: str, lo: int, hi: int, places: tuple[list[Place], list[int]
 
 def _only_places(text: str, clause: _Clause, places: list[Place], starts: list[int]) -> bool:
     inside = within(places, starts, clause.start, clause.end)
-    rest = text[clause.start:clause.end]
-    for p in inside:
-        rest = rest.replace(p.text, "", 1)
-    return bool(inside) and not rest.strip(" 、")
+    between, pos = [], clause.start
+    for p in inside:  # the text around the places, by their offsets
+        between.append(text[pos:p.start])
+        pos = max(pos, p.end)
+    between.append(text[pos:clause.end])
+    return bool(inside) and not "".join(between).strip(" 、")
 
 
 @dataclass
@@ -198,7 +200,7 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
                 while j > 0 and _only_places(text, clauses[j - 1], places, place_starts):
                     j -= 1
                     c = clauses[j]
-                    about = [p for p in within(places, place_starts, c.start, c.end)] + about
+                    about = within(places, place_starts, c.start, c.end) + about
                 break
         region = None if about else regions.get(q.section or "")
         in_sentence = within(periods, period_starts, s_start, s_end)

@@ -11,10 +11,10 @@ from .base import LineStyle, RawDocument
 from .text import read_text
 
 
-def _read_pdf(path: Path, password: str | None = None, pdf_backend: str = "") -> RawDocument:
+def _read_pdf(path: Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND) -> RawDocument:
     from .pdf import read_pdf  # PDF libraries are imported only when a PDF is read
 
-    return read_pdf(path, password, pdf_backend or DEFAULT_PDF_BACKEND)
+    return read_pdf(path, password, pdf_backend)
 
 
 def _read_text(path: Path, password: str | None = None, pdf_backend: str = "") -> RawDocument:

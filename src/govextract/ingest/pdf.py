@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..backends import DEFAULT_PDF_BACKEND, PDF_BACKENDS
 from ..errors import EmptyDocument, EncryptedPdf, NoTextLayer, PdfError, UsageError
 from ..models import Furniture, Page, Source, SourceFormat, Table
 from .base import LineStyle, RawDocument, sha256_of
@@ -143,10 +144,10 @@ def _backend(name: str) -> PageReader:
         from .pdfium import pdfium_pages
 
         return pdfium_pages
-    raise UsageError(f"unknown PDF backend {name!r}; choose pdfplumber or pdfium")
+    raise UsageError(f"unknown PDF backend {name!r}; choose {' or '.join(PDF_BACKENDS)}")
 
 
-def read_pdf(path: Path, password: str | None = None, backend: str = "pdfium") -> RawDocument:
+def read_pdf(path: Path, password: str | None = None, backend: str = DEFAULT_PDF_BACKEND) -> RawDocument:
     """Read a PDF's text layer page by page (each page released after use)."""
     reader = _backend(backend)
     data = path.read_bytes()
