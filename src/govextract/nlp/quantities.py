@@ -21,7 +21,6 @@ SPANS_KEY = "govextract_quantities"
 _NAME = "quantities.json"
 
 
-
 class QuantityFinder:
     def __init__(self) -> None:
         d = load_json(_NAME)
@@ -50,18 +49,30 @@ class QuantityFinder:
         """百分之五十 → 50 %, with the same comparison words as figures."""
         out = []
         for m in self.percent_words.finditer(text):
+            if self._mid_word(text, m.start()):
+                continue
             try:
                 value = float(cn2an.cn2an(m.group("cnum"), "strict"))
             except (ValueError, KeyError, IndexError):
                 continue
-            comparison = "exact"
-            if m.group("pre"):
-                comparison = self.pre[m.group("pre")]
-            if m.group("post"):
-                comparison = self.post[m.group("post")]
             out.append(Candidate(m.start(), m.end(), "percentage",
-                                 {"value": value, "unit": "%", "comparison": comparison}))
+                                 {"value": value, "unit": "%", "comparison": self._comparison(m)}))
         return out
+
+    def _mid_word(self, text: str, start: int) -> bool:
+        """Whether a match at ``start`` continues what stands before it (第3, 1.5, AB12, 每5)."""
+        before = text[start - 1] if start else ""
+        return bool(before) and (before in self.not_before or before.isdigit() or before in ".．-—–~～/"
+                                 or (before.isascii() and before.isalpha()))
+
+    def _comparison(self, m: re.Match[str]) -> str:
+        """The comparison a match's words make, the last of prefix, infix and suffix winning."""
+        comparison = "exact"
+        for key, words in (("pre", self.pre), ("infix", self.infix), ("post", self.post)):
+            word = m.groupdict().get(key)
+            if word:
+                comparison = words[word]
+        return comparison
 
     def _value(self, m: re.Match[str]) -> Decimal | None:
         if m.group("num"):
@@ -96,11 +107,9 @@ class QuantityFinder:
         out: list[Candidate] = []
         for m in self.pattern.finditer(text):
             start = m.start()
-            before = text[start - 1] if start else ""
-            if before and (before in self.not_before or before.isdigit() or before in ".．-—–~～/" or (
-                before.isascii() and before.isalpha()
-            )):
+            if self._mid_word(text, start):
                 continue
+            before = text[start - 1] if start else ""
             if before in "至到" and start >= 2 and (text[start - 2].isdigit() or text[start - 2] in "十百千万"):
                 continue  # the upper end of a range (3至5个) is not a quantity on its own
             after = text[m.end():m.end() + 1]
@@ -110,13 +119,7 @@ class QuantityFinder:
             if value is None:
                 continue
             unit = m.group("unit")
-            comparison = "exact"
-            if m.group("pre"):
-                comparison = self.pre[m.group("pre")]
-            if m.group("infix"):
-                comparison = self.infix[m.group("infix")]
-            if m.group("post"):
-                comparison = self.post[m.group("post")]
+            comparison = self._comparison(m)
             kind = "percentage" if unit in self.percent else "quantity"
             if unit == "％":
                 unit = "%"
