@@ -44,3 +44,10 @@ def test_properties_segment_nests(text):
             assert p.start <= s.start and s.end <= p.end and p.level == s.level - 1
     for p in seg.points:
         assert 0 <= p.start <= p.end <= len(text)
+
+
+def test_properties_unpaired_surrogates_replaced_offsets_kept():
+    doc = govextract.extract_text("深圳\ud800上海增长5%。")
+    assert doc.text == "深圳\ufffd上海增长5%。" and len(doc.warnings) == 1
+    assert [(e.text, e.start) for e in doc.entities if e.type == "place"] == [("深圳", 0), ("上海", 3)]
+    doc.model_dump_json()  # writable as JSON

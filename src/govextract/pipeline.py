@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .models import Document, Generator, Page, Source, SourceFormat
 from .nlp import find_entities
 from .normalize import OffsetMap, normalize
 from .segment import segment
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _layout_hints(raw: RawDocument, offsets: OffsetMap) -> dict[int, bool]:
@@ -93,9 +96,14 @@ def extract_text(text: str, name: str = "text.txt") -> Document:
     """Extract from a string, as if it were the UTF-8 text file ``name``."""
     if not text.strip():
         raise EmptyDocument("the text is empty", name)
-    data = text.encode("utf-8", errors="surrogatepass")
+    warnings = []
+    lone = len(_SURROGATE.findall(text))
+    if lone:  # no UTF-8 file holds them, and the NLP cannot: each becomes U+FFFD, offsets unchanged
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings.append(f"{lone} unpaired surrogate code point(s) replaced with U+FFFD: the string was not valid text")
+    data = text.encode("utf-8")
     source = Source(name=name, format=SourceFormat.txt, sha256=sha256_of(data), bytes=len(data), encoding="utf-8")
-    return extract_raw(RawDocument(source=source, text=text))
+    return extract_raw(RawDocument(source=source, text=text, warnings=warnings))
 
 
 __all__ = ["extract_file", "extract_raw", "extract_text"]
