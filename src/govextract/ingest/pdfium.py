@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..errors import EncryptedPdf, PdfError
-from .layout import BBoxT, PdfLine, page_lines
+from .layout import BBoxT, PdfLine, _is_space, page_lines
 from .pdf import TableFound, _open, find_page_tables, reading_page
 
 _Raw: TypeAlias = "bytes | array[Any]"  # a column as it comes: bytes from C, an array from Python
@@ -185,11 +185,7 @@ def _texts(code: npt.NDArray[np.uint32], map_error: npt.NDArray[np.bool_]) -> li
         texts = list(code.astype("<u4").tobytes().decode("utf-32-le"))
     except UnicodeDecodeError:  # a surrogate or an out-of-range code: one at a time
         texts = [chr(c) if c < 0x110000 else "" for c in code.tolist()]
-    odd = map_error | (code == 0) | (code >= 0x110000)
-    control = np.flatnonzero(code < 32)
-    for i in control.tolist():
-        if not texts[i].isspace():
-            odd[i] = True
+    odd = map_error | (code == 0) | (code >= 0x110000) | ((code < 32) & ~_is_space(code))
     for i in np.flatnonzero(odd).tolist():
         texts[i] = f"(cid:{int(code[i])})"
     return texts
