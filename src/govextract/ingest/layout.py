@@ -122,7 +122,8 @@ def page_lines(texts: Sequence[str], boxes: npt.ArrayLike, sizes: npt.ArrayLike,
     bold_l = np.add.reduceat(bold[ink_src].astype(np.intp), starts) * 2 > (ends - starts)
     size_l = np.minimum.reduceat(ink_size, starts)
     for k in np.flatnonzero(size_l != np.maximum.reduceat(ink_size, starts)).tolist():
-        in_row = order[row_of == ink_rows[starts[k]]]
+        r = int(ink_rows[starts[k]])
+        in_row = order[bounds[r]:bounds[r + 1]]
         in_row = in_row[np.lexsort((box[in_row, 0], box[in_row, 1]))]  # top, then left, then the PDF's order
         counts: dict[float, int] = {}
         for i in in_row.tolist():
