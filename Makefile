@@ -4,7 +4,17 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLES := $(wildcard samples/*.txt samples/*.md samples/*.pdf)
 
-.PHONY: run test lint schema outputs bench clean
+SHARED ?= ../shared
+EVAL_DIR ?= .eval
+# The reports of the seed and of every development gold: the files in golden/ and corpus/ whose
+# name, less its extension, is a gold file's document.source less its extension.
+EVAL_DOCS = $(shell $(PYTHON) -c 'import glob, json, os, sys; d = sys.argv[1]; \
+  stems = {os.path.splitext(json.load(open(g, encoding="utf-8"))["document"]["source"])[0] \
+           for g in glob.glob(d + "/golden/**/*.gold.json", recursive=True)}; \
+  print(" ".join(sorted(p for p in glob.glob(d + "/golden/*") + glob.glob(d + "/corpus/*") \
+                        if not p.endswith(".json") and os.path.splitext(os.path.basename(p))[0] in stems)))' $(SHARED))
+
+.PHONY: run test lint schema outputs bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +49,17 @@ schema: $(VENV)/.installed
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py
 
+## eval: set up, convert the seed and every development gold's report, score them against their gold
+## (benchmarks/accuracy.md); fails when the mean is below benchmarks/accuracy-floor.txt
+eval: $(VENV)/.installed
+	@test -d $(SHARED)/golden || { echo "error: $(SHARED)/golden is not present (SHARED=$(SHARED))" >&2; exit 2; }
+	rm -rf $(EVAL_DIR)
+	$(BIN)/govextract extract $(EVAL_DOCS) -o $(EVAL_DIR) --format json --no-db
+	$(BIN)/govextract evaluate $(EVAL_DIR) $(SHARED)/golden --markdown benchmarks/accuracy.md \
+	  --min $$(cat benchmarks/accuracy-floor.txt)
+
 ## outputs: regenerate the committed example outputs (same as run)
 outputs: run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(EVAL_DIR) .pytest_cache .mypy_cache .ruff_cache

@@ -45,3 +45,15 @@ def corpus_dir() -> Path:
 def extract():
     """``extract(text) -> Document`` for unit tests on small strings."""
     return govextract.extract_text
+
+
+GOLDEN = SHARED / "golden"
+
+
+def gold_pairs() -> list[tuple[Path, Path]]:
+    """(report, gold file) for the seed and every development gold in ../shared, when present."""
+    pairs = [(SAMPLES / "seed-report.txt", SAMPLES / "seed-report.gold.json")]
+    for g in sorted((GOLDEN / "dev").glob("*.gold.json")) if GOLDEN.is_dir() else []:
+        name = json.loads(g.read_text(encoding="utf-8"))["document"]["source"]
+        pairs.append((CORPUS / name, g))
+    return pairs

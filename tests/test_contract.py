@@ -52,5 +52,6 @@ def test_contract_readme_first_lines_are_the_two_commands():
 
 def test_contract_readme_lists_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for cmd in ("govextract extract", "govextract schema", "govextract export", "govextract review"):
+    for cmd in ("govextract extract", "govextract schema", "govextract export", "govextract review",
+                "govextract evaluate"):
         assert cmd in readme

@@ -64,6 +64,18 @@ def _parser() -> argparse.ArgumentParser:
     rv.add_argument("document", type=Path, metavar="JSON", help="a document JSON written by extract")
     rv.add_argument("-o", "--output", type=Path, required=True, metavar="HTML", help="the page to write")
 
+    ev = sub.add_parser("evaluate", help="score outputs against hand-checked gold files",
+                        description="Score document JSONs written by extract against gold files (the format "
+                                    "of schemas/gold.schema.json): each row as hits/total, each document's "
+                                    "score and the mean. Files, or folders matched by document name.")
+    ev.add_argument("output", type=Path, metavar="OUTPUT", help="a document JSON, or a folder of them")
+    ev.add_argument("gold", type=Path, metavar="GOLD", help="a gold file, or a folder searched for *.gold.json")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument("--markdown", type=Path, default=None, metavar="FILE",
+                    help="also write a table (document x row family) to FILE")
+    ev.add_argument("--min", type=float, default=0.0, metavar="SCORE",
+                    help="exit 1 when the mean is below SCORE (default: 0, report only)")
+
     sc = sub.add_parser("schema", help="write the JSON Schema of the output",
                         description="Write the JSON Schema generated from the document model.")
     sc.add_argument("-o", "--output", default="schemas", metavar="DIR", help="folder (default: schemas)")
@@ -128,6 +140,21 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, mean, report_json, report_markdown, report_text
+
+    scores = evaluate(args.output, args.gold)
+    sys.stdout.write(report_json(scores) if args.json else report_text(scores))
+    if args.markdown:
+        args.markdown.parent.mkdir(parents=True, exist_ok=True)
+        args.markdown.write_text(report_markdown(scores), encoding="utf-8")
+    m = mean(scores)
+    if m < args.min:
+        print(f"error: the mean {m:.3f} is below --min {args.min:.3f}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
@@ -136,7 +163,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"extract": cmd_extract, "export": cmd_export, "review": cmd_review, "schema": cmd_schema}
+COMMANDS = {"extract": cmd_extract, "export": cmd_export, "review": cmd_review, "evaluate": cmd_evaluate,
+            "schema": cmd_schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -111,10 +111,18 @@ class DataFileError(GovextractError):
     code = "bad_data_file"
 
 
+class EvaluationError(GovextractError):
+    """A gold file or an output to score could not be read, or nothing matched."""
+
+    gx = "GX400"
+    code = "bad_evaluation_input"
+
+
 __all__ = [
     "DataFileError",
     "EmptyDocument",
     "EncryptedPdf",
+    "EvaluationError",
     "FileNotFound",
     "GovextractError",
     "IngestError",

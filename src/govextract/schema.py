@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 from .models import Document
+from .models.gold import GOLD_SCHEMA_NAME, GOLD_SCHEMA_VERSION, GoldDocument
 
 SCHEMA_FILE = "document.schema.json"
+GOLD_SCHEMA_FILE = "gold.schema.json"
 
 
 def document_schema() -> str:
@@ -17,9 +19,20 @@ def document_schema() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
 
 
+def gold_schema() -> str:
+    """The gold format that ``govextract evaluate`` reads."""
+    schema = GoldDocument.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"{GOLD_SCHEMA_NAME}/{GOLD_SCHEMA_VERSION}"
+    return json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+
+
 def write_schemas(out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    path = out / SCHEMA_FILE
-    path.write_text(document_schema(), encoding="utf-8")
-    return [path]
+    written = []
+    for name, text in ((SCHEMA_FILE, document_schema()), (GOLD_SCHEMA_FILE, gold_schema())):
+        path = out / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
