@@ -17,6 +17,8 @@ from . import __version__
 from .backends import DEFAULT_PDF_BACKEND, PDF_BACKENDS
 from .errors import GovextractError, UnsupportedFormat, UsageError
 
+# The extensions read (ingest.SUPPORTED_SUFFIXES, a test holds them equal; ingest is not imported for --help).
+EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm")
 DEFAULT_CONNECT_TIMEOUT = 10.0  # the same as batch.DEFAULT_CONNECT_TIMEOUT (batch is not imported for --help)
 
 
@@ -26,12 +28,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn Chinese policy and government reports into structured, typed data.",
     )
     p.add_argument("--version", action="version", version=f"govextract {__version__}")
-    p.add_argument("--debug", action="store_true", help="show a traceback when something fails")
+    p.add_argument("--debug", action="store_true", help="after the one-line error, print the traceback of any failure, in any mode")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ex = sub.add_parser("extract", help="extract sections and entities from reports",
                         description="Extract the section tree and typed entities of each file "
-                                    "(.txt, .md, .pdf, .docx, .html) into JSON and CSV, and into the "
+                                    f"({', '.join(EXTENSIONS)}) into JSON and CSV, and into the "
                                     "corpus dataset.")
     ex.add_argument("files", nargs="+", type=Path, metavar="PATH",
                     help="input files, or folders to walk recursively")
@@ -43,17 +45,19 @@ def _parser() -> argparse.ArgumentParser:
                          "with -o -, json only)")
     ex.add_argument("--password", default=None, metavar="PASSWORD", help="password of encrypted PDFs")
     ex.add_argument("--pdf-backend", choices=PDF_BACKENDS, default=DEFAULT_PDF_BACKEND,
-                    help="PDF library: pdfium (fast, default) or pdfplumber; both give the same document")
+                    help="PDF library: pdfium (fast) or pdfplumber; both give the same document "
+                         f"(default: {DEFAULT_PDF_BACKEND})")
     ex.add_argument("--glob", default=None, metavar="PATTERN", help="in folders, only files matching (e.g. '*.pdf')")
     ex.add_argument("--workers", type=int, default=None, metavar="N",
                     help="worker processes (default: the machine's cores)")
     ex.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                    help="stop a file that takes longer than this, and go on with the others")
+                    help="stop a file that takes longer than this, and go on with the others "
+                         "(default: no limit; local engine only)")
     ex.add_argument("--force", action="store_true",
                     help="convert again files that are unchanged (same bytes, options, code and outputs)")
-    ex.add_argument("--no-db", action="store_true", help="do not fill the corpus dataset govextract.sqlite")
+    ex.add_argument("--no-db", action="store_true", help="do not fill the corpus dataset DIR/govextract.sqlite")
     ex.add_argument("--engine", choices=("local", "dask"), default="local",
-                    help="local worker processes, or a Dask cluster (needs govextract[dask])")
+                    help="local worker processes, or a Dask cluster (needs govextract[dask]) (default: local)")
     ex.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address, with --engine dask")
     ex.add_argument("--connect-timeout", type=float, default=DEFAULT_CONNECT_TIMEOUT, metavar="SECONDS",
                     help=f"give up on an unreachable Dask scheduler after this long "
