@@ -473,14 +473,21 @@ def test_batch_old_manifest_gets_the_new_columns(tmp_path: Path):
     assert [r["status"] for r in rows] == ["converted", "converted"] and rows[0]["output"] == "a.json"
 
 
-def test_batch_unreachable_scheduler_is_a_coded_error_before_anything_is_written(tmp_path: Path, capsys):
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "nonsense://scheduler"])
+def test_batch_unreachable_or_refused_scheduler_is_a_coded_error(tmp_path: Path, address: str):
     pytest.importorskip("distributed")
     src = write(tmp_path / "a.txt", GOOD)
     out = tmp_path / "out"
     t = time.perf_counter()
     with pytest.raises(SchedulerUnreachable):
-        run_batch([src], out, engine="dask", scheduler="tcp://127.0.0.1:9", connect_timeout=1)
-    assert time.perf_counter() - t < 15 and not out.exists()
+        run_batch([src], out, engine="dask", scheduler=address, connect_timeout=1)
+    assert time.perf_counter() - t < 15 and not out.exists()  # within the bound, before anything is written
+
+
+def test_batch_unreachable_scheduler_is_one_line_from_the_cli(tmp_path: Path, capsys):
+    pytest.importorskip("distributed")
+    src = write(tmp_path / "a.txt", GOOD)
+    out = tmp_path / "out"
     assert main(["extract", str(src), "-o", str(out), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9",
                  "--connect-timeout", "1"]) == 1
     err = capsys.readouterr().err

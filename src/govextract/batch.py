@@ -199,7 +199,9 @@ def keep_names_apart(jobs: Sequence[Job], rows: Iterable[dict[str, str]]) -> lis
 
 @dataclass(frozen=True)
 class Options:
-    """What the user asked for that a conversion's outputs depend on."""
+    """What the user asked for that a conversion's outputs depend on. A new such option is a
+    field here, an entry in OUTPUT_SHAPING (so that changing it converts files again), and its
+    use in convert()."""
 
     formats: tuple[str, ...] = ("json", "csv")
     pdf_backend: str = DEFAULT_PDF_BACKEND
@@ -656,6 +658,8 @@ def run_batch(
         raise UsageError("no output format given")
     if engine not in ("local", "dask"):
         raise UsageError(f"unknown engine {engine!r}; choose local or dask")
+    if engine == "dask" and not scheduler:
+        raise UsageError("--engine dask needs --scheduler ADDRESS")
     options = Options(tuple(formats), pdf_backend, password)
     key = options_key(options)
     p = plan(inputs, glob)

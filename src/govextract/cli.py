@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn Chinese policy and government reports into structured, typed data.",
     )
     p.add_argument("--version", action="version", version=f"govextract {__version__}")
-    p.add_argument("--debug", action="store_true", help="after the one-line error, print the traceback of any failure, in any mode")
+    p.add_argument("--debug", action="store_true",
+                   help="after the one-line error, print the traceback of any failure, in any mode")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ex = sub.add_parser("extract", help="extract sections and entities from reports",
