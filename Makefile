@@ -45,9 +45,11 @@ lint: $(VENV)/.installed-dev
 schema: $(VENV)/.installed
 	$(BIN)/govextract schema -o schemas/
 
-## bench: set up with the dev extras, then measure speed and memory into benchmarks/results.md
+## bench: set up with the dev extras, then measure speed and memory into $(BENCH_OUT)
+## (untracked by default; `make bench BENCH_OUT=benchmarks/results.md` updates the committed copy)
+BENCH_OUT ?= benchmarks/_work/results.md
 bench: $(VENV)/.installed-dev
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --out $(BENCH_OUT)
 
 ## eval: set up, convert the seed and every development gold's report, score them against their gold
 ## (benchmarks/accuracy.md); fails when the mean is below benchmarks/accuracy-floor.txt

@@ -1,6 +1,11 @@
-"""Measure govextract in one run and write ``benchmarks/results.md``.
+"""Measure govextract in one run and write the results as a Markdown table.
 
-    python benchmarks/run.py [--repeat 5]
+    python benchmarks/run.py [--repeat 5] [--out benchmarks/_work/results.md]
+
+The results go to ``--out``, by default an untracked file (``benchmarks/_work/`` is ignored by
+git), so a run leaves the work tree clean; ``benchmarks/results.md`` is the committed copy of
+one run, made on purpose with ``--out benchmarks/results.md``. Its first lines say which
+revision (and whether the work tree had changes) and which machine it was measured on.
 
 Inputs are built here from ``samples/``: the seed text repeated to about 1 MB; 20-, 100- and
 500-page PDFs made of the seed PDF's pages; a folder of 40 distinct small PDFs. Each time
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import platform
 import shutil
 import statistics
@@ -29,6 +35,32 @@ WORK = ROOT / "benchmarks" / "_work"
 SEED_TXT = ROOT / "samples" / "seed-report.txt"
 SEED_PDF = ROOT / "samples" / "seed-report.pdf"
 GOVEXTRACT = [sys.executable, "-m", "govextract"]
+DEFAULT_OUT = WORK / "results.md"
+
+
+def revision() -> str:
+    """The commit measured, and whether the work tree differed from it."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+    return f"{head}{' with uncommitted changes' if dirty else ''}"
+
+
+def machine() -> str:
+    """The CPU model, its cores and the system, as far as the platform tells them."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
 
 
 def median_times(repeat: int, *fns: Callable[[], object]) -> list[float]:
@@ -127,7 +159,9 @@ def run_cli(args: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--repeat", type=int, default=5, help="runs per measure (at least 5)")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                    help=f"the Markdown file to write (default: {DEFAULT_OUT.relative_to(ROOT)}, untracked)")
     args = ap.parse_args(argv)
     repeat = max(5, args.repeat)
     WORK.mkdir(parents=True, exist_ok=True)
@@ -243,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         "# Benchmark results",
         "",
+        f"Revision: {revision()}. Machine: {machine()}. Measured {time.strftime('%Y-%m-%d %H:%M %Z')}.",
+        "",
         f"`python benchmarks/run.py --repeat {repeat}` on {platform.machine()} ({platform.processor() or 'cpu'}), "
         f"Python {platform.python_version()}, govextract {govextract.__version__}. Medians of {repeat} runs "
         "after a warm-up, the runs of things compared taking turns; every ratio is between runs of this "
@@ -253,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         *[f"| {k} | {v} | {t} |" for k, v, t in rows],
         "",
     ]
-    (ROOT / "benchmarks" / "results.md").write_text("\n".join(lines), encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     return 0
 

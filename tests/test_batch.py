@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
 import sqlite3
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from govextract.batch import ERRORS, MANIFEST, plan, progress_printer, run_batch, schedule_order
+from govextract import batch
+from govextract.batch import (
+    ERRORS,
+    MANIFEST,
+    OUTPUT_SHAPING,
+    Options,
+    SchedulerUnreachable,
+    options_key,
+    package_fingerprint,
+    plan,
+    progress_printer,
+    run_batch,
+    schedule_order,
+)
 from govextract.cli import main
 from govextract.errors import UnsupportedFormat, UsageError
 from govextract.store import COLUMNS, DB_NAME, export_db
@@ -48,7 +63,7 @@ def test_batch_walks_and_mirrors_folders(tmp_path: Path):
     s = run_batch([src], out, workers=1)
     assert s.count("converted") == 4 and s.skipped_unsupported == 1 and not s.failed
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
-    assert names == ["report.json", "sub/report.md.json", "sub/report.txt.json", "sub/深圳 报告 2024.json"]
+    assert names == ["report.txt.json", "sub/report.md.json", "sub/report.txt.json", "sub/深圳 报告 2024.txt.json"]
     doc = json.loads((out / "sub" / "report.txt.json").read_text(encoding="utf-8"))
     assert doc["source"]["name"] == "sub/report.txt"
 
@@ -168,8 +183,8 @@ def test_batch_bad_input_on_purpose(tmp_path: Path, samples_dir: Path, capsys):
     errors = {json.loads(line)["source"]: json.loads(line)["code"]
               for line in (out / ERRORS).read_text(encoding="utf-8").splitlines()}
     assert errors == expected
-    assert (out / "good 报告.json").is_file() and (out / "good.json").is_file()
-    assert not [p for p in out.rglob("*.json") if p.stem in {Path(n).stem for n in expected}]
+    assert (out / "good 报告.txt.json").is_file() and (out / "good.pdf.json").is_file()
+    assert not [p for p in out.rglob("*.json") if p.stem in expected]
     assert not leftovers(out)
     statuses = {r["source"]: r["status"] for r in manifest_rows(out)}
     assert statuses["good.pdf"] == "converted" and statuses["huge.txt"] == "failed"
@@ -186,12 +201,12 @@ def test_batch_resumes_and_skips_unchanged(tmp_path: Path):
     first = run_batch([src], out, workers=1)
     assert (first.count("converted"), first.count("duplicate")) == (2, 1)
     again = run_batch([src], out, workers=1)
-    assert again.count("converted") == 0 and again.count("unchanged") == 2
+    assert again.count("converted") == 0 and again.count("unchanged") == 3  # the duplicate has its outputs too
     write(src / "a.txt", GOOD + "三、展望\n杭州。\n")
     third = run_batch([src], out, workers=1)
     assert [o.job.name for o in third.outcomes if o.status == "converted"] == ["a.txt"]
     forced = run_batch([src], out, workers=1, force=True)
-    assert forced.count("converted") == 2
+    assert (forced.count("converted"), forced.count("duplicate")) == (2, 1)
     assert len(manifest_rows(out)) == 12  # every run is recorded
 
 
@@ -200,7 +215,7 @@ def test_batch_dataset_rows_and_replacement(tmp_path: Path):
     write(src / "a.txt", GOOD)
     out = tmp_path / "out"
     run_batch([src], out, workers=1)
-    doc = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    doc = json.loads((out / "a.txt.json").read_text(encoding="utf-8"))
     con = sqlite3.connect(out / DB_NAME)
     assert con.execute("SELECT count(*) FROM entities WHERE doc_id='a.txt'").fetchone()[0] == len(doc["entities"])
     row = con.execute("SELECT value, unit, comparison, section_path FROM entities WHERE text='500余项'").fetchone()
@@ -299,8 +314,8 @@ def test_batch_on_a_dask_cluster_gives_the_same_outputs(tmp_path: Path):
         remote = run_batch([src], tmp_path / "dask", engine="dask", scheduler=cluster.scheduler_address)
     assert [(o.job.name, o.status, o.code) for o in remote.outcomes] == \
         [(o.job.name, o.status, o.code) for o in local.outcomes]
-    assert (tmp_path / "dask" / "a.json").read_text(encoding="utf-8") == \
-        (tmp_path / "local" / "a.json").read_text(encoding="utf-8")
+    assert (tmp_path / "dask" / "a.txt.json").read_text(encoding="utf-8") == \
+        (tmp_path / "local" / "a.txt.json").read_text(encoding="utf-8")
     assert (tmp_path / "dask" / ERRORS).is_file()
 
 
@@ -325,3 +340,156 @@ def test_batch_unchanged_with_csv_only(tmp_path: Path):
 def test_batch_bad_numbers_are_usage_errors(tmp_path: Path, option: list[str]):
     src = write(tmp_path / "a.txt", GOOD)
     assert main(["extract", str(src), "-o", str(tmp_path / "o"), *option]) == 2
+
+
+def latest_rows(out: Path) -> dict[str, dict[str, str]]:
+    return {r["source"]: r for r in manifest_rows(out)}
+
+
+def test_batch_separate_runs_of_the_same_stem_keep_both_outputs(tmp_path: Path):
+    """report.txt, then report.md, one run each into one folder: neither replaces the other."""
+    a = write(tmp_path / "report.txt", GOOD)
+    b = write(tmp_path / "report.md", "# " + GOOD.replace("深圳", "广州"))
+    out = tmp_path / "out"
+    run_batch([a], out, workers=1)
+    first = (out / "report.txt.json").read_bytes()
+    run_batch([b], out, workers=1)
+    assert (out / "report.txt.json").read_bytes() == first
+    assert json.loads((out / "report.md.json").read_text(encoding="utf-8"))["source"]["name"] == "report.md"
+    again = run_batch([a], out, workers=1)
+    assert again.count("unchanged") == 1
+    for row in latest_rows(out).values():  # the manifest is true: each output named is that source's
+        for rel, digest in json.loads(row["outputs"]).items():
+            assert hashlib.sha256((out / rel).read_bytes()).hexdigest() == digest
+            assert rel.startswith(row["source"] + ".")
+
+
+def test_batch_separate_runs_of_two_folders_with_the_same_names(tmp_path: Path):
+    for folder in ("b1", "b2"):
+        write(tmp_path / folder / "report.txt", GOOD.replace("深圳", folder))
+    out = tmp_path / "out"
+    run_batch([tmp_path / "b1"], out, workers=1)
+    kept = (out / "report.txt.json").read_bytes()
+    second = run_batch([tmp_path / "b2"], out, workers=1)
+    assert [o.job.name for o in second.outcomes] == ["b2/report.txt"]
+    assert (out / "report.txt.json").read_bytes() == kept
+    assert "b2" in json.loads((out / "b2" / "report.txt.json").read_text(encoding="utf-8"))["text"]
+    again = run_batch([tmp_path / "b2"], out, workers=1)  # stable: the same name next time
+    assert [(o.job.name, o.status) for o in again.outcomes] == [("b2/report.txt", "unchanged")]
+    assert sqlite3.connect(out / DB_NAME).execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+
+
+def test_batch_json_then_csv_converts_again(tmp_path: Path):
+    src = write(tmp_path / "a.txt", GOOD)
+    out = tmp_path / "out"
+    run_batch([src], out, workers=1, formats=("json",))
+    assert not list(out.glob("a.txt.*.csv"))
+    s = run_batch([src], out, workers=1, formats=("csv",))
+    assert s.count("converted") == 1 and (out / "a.txt.entities.csv").is_file()
+
+
+@pytest.mark.parametrize("change", ["pdf_backend", "password", "package", "output_deleted", "output_edited",
+                                    "dataset_deleted", "dataset_off_then_on"])
+def test_batch_unchanged_only_when_nothing_would_change(tmp_path: Path, monkeypatch, change: str):
+    src = write(tmp_path / "a.txt", GOOD)
+    out = tmp_path / "out"
+    run_batch([src], out, workers=1, use_db=change != "dataset_off_then_on")
+    assert run_batch([src], out, workers=1, use_db=change != "dataset_off_then_on").count("unchanged") == 1
+    kwargs: dict = {}
+    if change == "pdf_backend":
+        kwargs["pdf_backend"] = "pdfplumber"
+    elif change == "password":
+        kwargs["password"] = "pw"
+    elif change == "package":  # the code changed, the version string did not
+        monkeypatch.setattr(batch, "package_fingerprint", lambda: "0123456789abcdef")
+    elif change == "output_deleted":
+        (out / "a.txt.sections.csv").unlink()
+    elif change == "output_edited":
+        (out / "a.txt.json").write_text("{}", encoding="utf-8")
+    elif change == "dataset_deleted":
+        (out / DB_NAME).unlink()
+    s = run_batch([src], out, workers=1, **kwargs)
+    assert s.count("converted") == 1, change
+    assert (out / "a.txt.sections.csv").is_file()
+    assert json.loads((out / "a.txt.json").read_text(encoding="utf-8"))["source"]["name"] == "a.txt"
+    assert run_batch([src], out, workers=1, **kwargs).count("unchanged") == 1
+
+
+def test_batch_every_output_shaping_option_is_in_the_key():
+    base = Options()
+    changed = {"formats": ("json",), "pdf_backend": "pdfplumber", "password": "x"}
+    assert set(changed) == set(OUTPUT_SHAPING)  # a new option that shapes outputs gets a case here
+    for name, value in changed.items():
+        assert options_key(replace(base, **{name: value})) != options_key(base), name
+    assert "x" not in options_key(replace(base, password="x"))  # the password is never written
+
+
+def test_batch_package_fingerprint_is_cheap_and_covers_the_data():
+    t = time.perf_counter()
+    fp = package_fingerprint()
+    assert package_fingerprint() is fp and time.perf_counter() - t < 2
+    assert re.fullmatch(r"[0-9a-f]{16}", fp)
+
+
+def test_batch_a_duplicate_gets_its_own_outputs(tmp_path: Path):
+    src = tmp_path / "in"
+    write(src / "a.txt", GOOD)
+    write(src / "copy" / "a-again.txt", GOOD)
+    out = tmp_path / "out"
+    s = run_batch([src], out, workers=1)
+    assert {o.job.name: o.status for o in s.outcomes} == {"a.txt": "converted", "copy/a-again.txt": "duplicate"}
+    doc = json.loads((out / "copy" / "a-again.txt.json").read_text(encoding="utf-8"))
+    assert doc["source"]["name"] == "copy/a-again.txt"
+    assert (out / "copy" / "a-again.txt.entities.csv").is_file()
+    rows = latest_rows(out)
+    assert rows["copy/a-again.txt"]["duplicate_of"] == "a.txt"
+    assert rows["copy/a-again.txt"]["output"] == "copy/a-again.txt.json"
+    con = sqlite3.connect(out / DB_NAME)
+    assert sorted(r[0] for r in con.execute("SELECT doc_id FROM documents")) == ["a.txt", "copy/a-again.txt"]
+    n = con.execute("SELECT count(*) FROM entities WHERE doc_id='a.txt'").fetchone()[0]
+    assert n and con.execute("SELECT count(*) FROM entities WHERE doc_id='copy/a-again.txt'").fetchone()[0] == n
+    (out / "copy" / "a-again.txt.json").unlink()  # the copy's outputs are checked as its own
+    again = run_batch([src], out, workers=1)
+    assert {o.job.name: o.status for o in again.outcomes} == {"a.txt": "unchanged", "copy/a-again.txt": "converted"}
+
+
+def test_batch_duplicates_of_a_failing_file_fail_with_it(tmp_path: Path):
+    bad = b"\x81\xff\xfa\x00\x13" * 300
+    s = run_batch([write(tmp_path / "in" / "x.txt", bad), write(tmp_path / "in" / "y.txt", bad)],
+                  tmp_path / "out", workers=1)
+    assert [(o.job.name, o.status, o.code) for o in s.outcomes] == [
+        ("x.txt", "failed", "undecodable"), ("y.txt", "failed", "undecodable")]
+    errors = [json.loads(line)["source"] for line in (tmp_path / "out" / ERRORS).read_text("utf-8").splitlines()]
+    assert errors == ["x.txt", "y.txt"]
+
+
+def test_batch_old_manifest_gets_the_new_columns(tmp_path: Path):
+    src = write(tmp_path / "a.txt", GOOD)
+    out = tmp_path / "out"
+    write(out / MANIFEST, "source,sha256,status,reason,seconds,govextract_version,output,finished_at\n"
+                          "a.txt,00,converted,,0.1,0.1.0,a.json,2025-01-01T00:00:00\n")
+    assert run_batch([src], out, workers=1).count("converted") == 1
+    rows = manifest_rows(out)
+    assert [r["status"] for r in rows] == ["converted", "converted"] and rows[0]["output"] == "a.json"
+
+
+@pytest.mark.parametrize("address", ["tcp://127.0.0.1:9", "nonsense://scheduler"])
+def test_batch_unreachable_or_refused_scheduler_is_a_coded_error(tmp_path: Path, address: str):
+    pytest.importorskip("distributed")
+    src = write(tmp_path / "a.txt", GOOD)
+    out = tmp_path / "out"
+    t = time.perf_counter()
+    with pytest.raises(SchedulerUnreachable):
+        run_batch([src], out, engine="dask", scheduler=address, connect_timeout=1)
+    assert time.perf_counter() - t < 15 and not out.exists()  # within the bound, before anything is written
+
+
+def test_batch_unreachable_scheduler_is_one_line_from_the_cli(tmp_path: Path, capsys):
+    pytest.importorskip("distributed")
+    src = write(tmp_path / "a.txt", GOOD)
+    out = tmp_path / "out"
+    assert main(["extract", str(src), "-o", str(out), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9",
+                 "--connect-timeout", "1"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: [GX402 scheduler_unreachable] tcp://127.0.0.1:9: ") and "Traceback" not in err
+    assert not out.exists()

@@ -17,14 +17,14 @@ from govextract.cli import _parser, main
 
 def test_cli_extract_writes_json_and_csv(tmp_path: Path, samples_dir: Path, capsys):
     assert main(["extract", str(samples_dir / "seed-report.txt"), "-o", str(tmp_path), "--workers", "1"]) == 0
-    doc = json.loads((tmp_path / "seed-report.json").read_text(encoding="utf-8"))
+    doc = json.loads((tmp_path / "seed-report.txt.json").read_text(encoding="utf-8"))
     assert doc["schema_name"] == "govextract.Document" and doc["schema_version"] == "1.0"
-    with (tmp_path / "seed-report.entities.csv").open(encoding="utf-8") as f:
+    with (tmp_path / "seed-report.txt.entities.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == len(doc["entities"])
     q = next(r for r in rows if r["text"] == "超千万份")
     assert (q["value"], q["unit"], q["comparison"], q["section_path"]) == ("10000000.0", "份", "more_than", "五 > 5.3")
-    with (tmp_path / "seed-report.sections.csv").open(encoding="utf-8") as f:
+    with (tmp_path / "seed-report.txt.sections.csv").open(encoding="utf-8") as f:
         assert len(list(csv.DictReader(f))) == len(doc["sections"])
     assert not list(tmp_path.glob(".tmp-*"))
 
@@ -34,6 +34,56 @@ def test_cli_extract_to_stdout(samples_dir: Path, capsys):
     assert json.loads(capsys.readouterr().out)["source"]["name"] == "seed-report.txt"
 
 
+def test_cli_stdout_with_several_files_is_json_lines(tmp_path: Path, samples_dir: Path, capsys):
+    other = tmp_path / "other.txt"
+    other.write_text("一、总体\n深圳。\n", encoding="utf-8")
+    assert main(["extract", str(samples_dir / "seed-report.txt"), str(other), "-o", "-"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"]["name"] for line in lines] == ["seed-report.txt", "other.txt"]
+
+
+def test_cli_stdout_with_csv_is_a_usage_error(samples_dir: Path, capsys):
+    assert main(["extract", str(samples_dir / "seed-report.txt"), "-o", "-", "--format", "csv"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("error: [GX900 usage] -o - writes JSON only")
+
+
+@pytest.mark.parametrize("to", ["-", "folder"])
+def test_cli_one_error_style_in_every_mode(tmp_path: Path, samples_dir: Path, capsys, to: str):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = "-" if to == "-" else str(tmp_path / "o")
+    assert main(["extract", str(empty), "-o", out, "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "error: [GX103 empty_file] empty.txt: the file is empty\n" in err and "Traceback" not in err
+    assert main(["--debug", "extract", str(empty), "-o", out, "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "error: [GX103 empty_file] empty.txt: the file is empty\n" in err
+    assert "Traceback (most recent call last)" in err and "EmptyDocument" in err
+
+
+def test_cli_usage_error_style_and_debug(tmp_path: Path, capsys):
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"PK")
+    assert main(["extract", str(bad), "-o", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.startswith(f"error: [GX102 unsupported_format] {bad}: ")
+    assert main(["--debug", "extract", str(bad), "-o", str(tmp_path / "o")]) == 2
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_cli_a_bug_is_one_line_and_a_traceback_with_debug(tmp_path: Path, capsys, monkeypatch):
+    from govextract import cli
+
+    def boom(args):
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setitem(cli.COMMANDS, "schema", boom)
+    assert main(["schema", "-o", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "error: [GX500 internal_error] RuntimeError: unexpected\n"
+    assert main(["--debug", "schema", "-o", str(tmp_path)]) == 1
+    assert "Traceback" in capsys.readouterr().err
+
+
 def test_cli_bad_files_do_not_stop_the_others(tmp_path: Path, samples_dir: Path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -41,8 +91,8 @@ def test_cli_bad_files_do_not_stop_the_others(tmp_path: Path, samples_dir: Path,
     code = main(["extract", str(empty), str(samples_dir / "seed-report.txt"), "-o", str(out), "--workers", "1"])
     err = capsys.readouterr().err
     assert code == 1
-    assert "error: [empty_file] empty.txt" in err and "Traceback" not in err
-    assert (out / "seed-report.json").is_file() and not (out / "empty.json").exists()
+    assert "error: [GX103 empty_file] empty.txt: the file is empty\n" in err and "Traceback" not in err
+    assert (out / "seed-report.txt.json").is_file() and not (out / "empty.txt.json").exists()
 
 
 def test_cli_unsupported_file_named_is_a_usage_error(tmp_path: Path, samples_dir: Path, capsys):

@@ -103,7 +103,7 @@ def test_evaluate_bad_gold_is_a_coded_error_naming_the_file(gold_text, says, fol
         load_gold(bad)
     assert main(["evaluate", str(folders[0] / "a.json"), str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: [GX400 bad_evaluation_input]") and "bad.gold.json" in err
+    assert err.startswith("error: [GX600 bad_evaluation_input]") and "bad.gold.json" in err
 
 
 @pytest.mark.parametrize("case", ["missing", "not-a-document", "no-match"])

@@ -70,3 +70,61 @@ def test_office_broken_docx(tmp_path: Path):
     with pytest.raises(UnreadableFile) as info:
         govextract.extract_file(p)
     assert "broken.docx" in str(info.value)
+
+
+PORTAL = """<html><head><meta charset="utf-8"><title>2024年某市国民经济和社会发展统计公报_某市统计局</title></head>
+<body><div id="topbar"><a href="/">首页</a> <a>政务公开</a> <a>统计数据</a> <a>互动交流</a></div>
+<div class="article-box">
+<div class="bread-crumb">当前位置：<a href="/">首页</a> &gt; <a>统计数据</a> &gt; <a>统计公报</a></div>
+<h2>2024年某市国民经济和社会发展统计公报</h2>
+<h1>一、<span>综合</span></h1>
+<p>全年全市地区生产总值5000亿元，比上年增长5.5%。其中，第一产业增加值200亿元，增长3.0%。</p>
+<h1><font>二、</font><font>农业</font></h1>
+<p>全年粮食种植面积100万亩，比上年增加2万亩。粮食总产量50万吨，增长1.2%。</p>
+<p>【打印本页】【关闭窗口】</p></div>
+<div class="foot">主办：某市统计局 地址：某市某路1号 联系电话：0000-1234567 京ICP备12345678号</div>
+</body></html>"""
+
+
+def test_office_html_portal_chrome_dropped_and_each_heading_one_section(tmp_path: Path):
+    p = tmp_path / "portal.html"
+    p.write_text(PORTAL, encoding="utf-8")
+    doc = govextract.extract_file(p)
+    assert [(s.number, s.title) for s in doc.sections] == [("一", "综合"), ("二", "农业")]
+    assert doc.metadata.title == "2024年某市国民经济和社会发展统计公报"
+    for noise in ("首页", "当前位置", "打印本页", "ICP备", "联系电话", "互动交流"):
+        assert noise not in doc.text, noise
+
+
+@pytest.mark.parametrize("first", ["<h3>一、综合</h3>", "<p><strong>一、综合</strong></p>", "<h1>一、综合</h1>"])
+def test_office_html_a_numbered_heading_is_one_section_not_the_title(tmp_path: Path, first: str):
+    """trafilatura may take a page's first <h1> as its title: a numbered heading is a section, once."""
+    body = "全年全市地区生产总值5000亿元，比上年增长5.5%。"
+    p = tmp_path / "p.html"
+    p.write_text(f"<html><head><meta charset='utf-8'><title>某市统计公报</title></head><body><div class='article'>"
+                 f"{first}<p>{body}</p><h1>二、农业</h1><p>{body}</p></div></body></html>", encoding="utf-8")
+    doc = govextract.extract_file(p)
+    assert [(s.number, s.title) for s in doc.sections] == [("一", "综合"), ("二", "农业")]
+    assert doc.text.count("二、农业") == 1 and doc.metadata.title == "某市统计公报"
+
+
+def test_office_html_boilerplate_examples_hold():
+    from govextract.data import load_json
+    from govextract.ingest.office import load_boilerplate
+
+    b = load_boilerplate()  # validates the examples when loaded
+    ex = load_json("html_boilerplate.json")["examples"]
+    assert all(map(b.is_lead, ex["lead"])) and not any(map(b.is_lead, ex["not_lead"]))
+    assert all(map(b.is_tail, ex["tail"])) and not any(map(b.is_tail, ex["not_tail"]))
+    assert all(map(b.is_control, ex["control"])) and not any(map(b.is_control, ex["not_control"]))
+
+
+def test_office_html_chrome_lines_inside_the_text_stay(tmp_path: Path):
+    """Footer and breadcrumb shapes count only at the edges of the text: inside it they are text."""
+    p = tmp_path / "p.html"
+    p.write_text("<html><head><meta charset='utf-8'><title>某市知识产权工作报告</title></head><body><article>"
+                 "<h2>一、总体情况</h2><p>地址：某市某路1号的服务大厅全年受理业务12万件，比上年增长8%。</p>"
+                 "<h2>二、版权工作</h2><p>全市版权所有人登记作品3000件，增长12%。</p><p>全年工作总体平稳。</p>"
+                 "</article></body></html>", encoding="utf-8")
+    doc = govextract.extract_file(p)
+    assert "地址：某市某路1号" in doc.text and "版权所有人登记作品" in doc.text

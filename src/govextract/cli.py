@@ -1,8 +1,8 @@
 """``govextract``: a thin shell over the Python API.
 
-Each command maps to one public function; library errors become a one-line
-``error: [GX… code] file: message`` (a traceback only with ``--debug``). Exit status:
-0 when everything converted, 1 when some file failed, 2 for a usage error.
+Each command maps to one public function; every failure, in every mode, is one line
+``error: [GX… code] file: message`` on stderr, followed by its traceback with ``--debug``.
+Exit status: 0 when everything converted, 1 when some file failed, 2 for a usage error.
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ from . import __version__
 from .backends import DEFAULT_PDF_BACKEND, PDF_BACKENDS
 from .errors import GovextractError, UnsupportedFormat, UsageError
 
+# The extensions read (ingest.SUPPORTED_SUFFIXES, a test holds them equal; ingest is not imported for --help).
+EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm")
+DEFAULT_CONNECT_TIMEOUT = 10.0  # the same as batch.DEFAULT_CONNECT_TIMEOUT (batch is not imported for --help)
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -24,32 +28,41 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn Chinese policy and government reports into structured, typed data.",
     )
     p.add_argument("--version", action="version", version=f"govextract {__version__}")
-    p.add_argument("--debug", action="store_true", help="show a traceback when something fails")
+    p.add_argument("--debug", action="store_true",
+                   help="after the one-line error, print the traceback of any failure, in any mode")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ex = sub.add_parser("extract", help="extract sections and entities from reports",
                         description="Extract the section tree and typed entities of each file "
-                                    "(.txt, .md, .pdf, .docx, .html) into JSON and CSV, and into the "
+                                    f"({', '.join(EXTENSIONS)}) into JSON and CSV, and into the "
                                     "corpus dataset.")
     ex.add_argument("files", nargs="+", type=Path, metavar="PATH",
                     help="input files, or folders to walk recursively")
     ex.add_argument("-o", "--output", default="outputs", metavar="DIR",
-                    help="output folder, or - to print the JSON to stdout (default: outputs)")
-    ex.add_argument("--format", default="json,csv", metavar="FORMATS",
-                    help="comma-separated output formats: json, csv (default: json,csv)")
+                    help="output folder, or - to print each document's JSON on stdout, one a line "
+                         "(JSON Lines) (default: outputs)")
+    ex.add_argument("--format", default=None, metavar="FORMATS",
+                    help="comma-separated output formats: json, csv (default: json,csv; "
+                         "with -o -, json only)")
     ex.add_argument("--password", default=None, metavar="PASSWORD", help="password of encrypted PDFs")
     ex.add_argument("--pdf-backend", choices=PDF_BACKENDS, default=DEFAULT_PDF_BACKEND,
-                    help="PDF library: pdfium (fast, default) or pdfplumber; both give the same document")
+                    help="PDF library: pdfium (fast) or pdfplumber; both give the same document "
+                         f"(default: {DEFAULT_PDF_BACKEND})")
     ex.add_argument("--glob", default=None, metavar="PATTERN", help="in folders, only files matching (e.g. '*.pdf')")
     ex.add_argument("--workers", type=int, default=None, metavar="N",
                     help="worker processes (default: the machine's cores)")
     ex.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                    help="stop a file that takes longer than this, and go on with the others")
-    ex.add_argument("--force", action="store_true", help="convert again files whose bytes and version are unchanged")
-    ex.add_argument("--no-db", action="store_true", help="do not fill the corpus dataset govextract.sqlite")
+                    help="stop a file that takes longer than this, and go on with the others "
+                         "(default: no limit; local engine only)")
+    ex.add_argument("--force", action="store_true",
+                    help="convert again files that are unchanged (same bytes, options, code and outputs)")
+    ex.add_argument("--no-db", action="store_true", help="do not fill the corpus dataset DIR/govextract.sqlite")
     ex.add_argument("--engine", choices=("local", "dask"), default="local",
-                    help="local worker processes, or a Dask cluster (needs govextract[dask])")
+                    help="local worker processes, or a Dask cluster (needs govextract[dask]) (default: local)")
     ex.add_argument("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address, with --engine dask")
+    ex.add_argument("--connect-timeout", type=float, default=DEFAULT_CONNECT_TIMEOUT, metavar="SECONDS",
+                    help=f"give up on an unreachable Dask scheduler after this long "
+                         f"(default: {DEFAULT_CONNECT_TIMEOUT:g})")
 
     xp = sub.add_parser("export", help="write the corpus dataset as tables for pandas, R or Stata",
                         description="Write every table of a govextract.sqlite dataset as CSV, Parquet "
@@ -82,24 +95,32 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _to_stdout(args: argparse.Namespace) -> int:
-    """``-o -``: each file's JSON on stdout, errors on stderr."""
-    from .batch import plan
-    from .export import to_json
-    from .pipeline import extract_file
+def _report(code: str | None, source: str | None, message: str | None, tb: str | None, debug: bool) -> None:
+    """One failure on stderr, in the one style of every mode; its traceback with ``--debug``."""
+    from .batch import error_line
 
+    print(error_line(code, source, message), file=sys.stderr)
+    if debug and tb:
+        print(tb.rstrip("\n"), file=sys.stderr)
+
+
+def _to_stdout(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
+    """``-o -``: JSON Lines on stdout, one document a line, in the order given; errors on stderr."""
+    from .batch import Options, convert_to_json, plan
+
+    if formats != ("json",):
+        raise UsageError("-o - writes JSON only (one document a line); for CSV give an output folder, "
+                         "e.g. -o outputs/")
     failed = 0
+    options = Options(formats, args.pdf_backend, args.password)
     for job in plan(args.files, args.glob).jobs:
-        try:
-            doc = extract_file(job.source, args.password, args.pdf_backend)
-        except GovextractError as exc:
-            exc.source = exc.source or str(job.source)
-            print(f"error: {exc}", file=sys.stderr)
-            if args.debug:
-                traceback.print_exc()
+        line, o = convert_to_json(job, options)
+        if o is not None:
+            _report(o.code, job.name, o.message, o.traceback, args.debug)
             failed += 1
             continue
-        sys.stdout.write(to_json(doc))
+        sys.stdout.write(line)
+        sys.stdout.flush()
     return 1 if failed else 0
 
 
@@ -107,20 +128,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import progress_printer, run_batch
     from .export import EXPORTERS
 
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    to_stdout = args.output == "-"
+    given = args.format if args.format is not None else ("json" if to_stdout else "json,csv")
+    formats = tuple(dict.fromkeys(f.strip() for f in given.split(",") if f.strip()))
     unknown = [f for f in formats if f not in EXPORTERS]
     if unknown:
         raise UsageError(f"unknown format {unknown[0]!r}; choose from {', '.join(EXPORTERS)}")
-    if args.output == "-":
-        return _to_stdout(args)
+    if not formats:
+        raise UsageError(f"no output format given; choose from {', '.join(EXPORTERS)}")
+    if to_stdout:
+        return _to_stdout(args, formats)
     summary = run_batch(
         args.files, Path(args.output), formats=formats, glob=args.glob, workers=args.workers,
         timeout=args.timeout, force=args.force, password=args.password, pdf_backend=args.pdf_backend,
-        use_db=not args.no_db,
-        engine=args.engine, scheduler=args.scheduler, progress=progress_printer(),
+        use_db=not args.no_db, engine=args.engine, scheduler=args.scheduler,
+        connect_timeout=args.connect_timeout, progress=progress_printer(),
     )
     for o in summary.failed:
-        print(f"error: [{o.code}] {o.job.name}: {o.message}", file=sys.stderr)
+        _report(o.code, o.job.name, o.message, o.traceback, args.debug)
     print(summary.text().splitlines()[0], file=sys.stderr)
     return 1 if summary.failed else 0
 
@@ -171,17 +196,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (UsageError, UnsupportedFormat) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except GovextractError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        if args.debug:
-            traceback.print_exc()
-        return 1
+    except (UsageError, UnsupportedFormat, GovextractError) as exc:
+        _report(exc.code, exc.source, exc.message, traceback.format_exc(), args.debug)
+        return 2 if isinstance(exc, (UsageError, UnsupportedFormat)) else 1
     except KeyboardInterrupt:
         print("interrupted: the outputs written so far are complete; run again to resume", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: still one line, the traceback with --debug
+        _report("internal_error", None, f"{type(exc).__name__}: {exc}", traceback.format_exc(), args.debug)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -114,7 +114,7 @@ class DataFileError(GovextractError):
 class EvaluationError(GovextractError):
     """A gold file or an output to score could not be read, or nothing matched."""
 
-    gx = "GX400"
+    gx = "GX600"
     code = "bad_evaluation_input"
 
 

@@ -102,6 +102,17 @@ def replace_rows(con: sqlite3.Connection, doc_id: str, rows: Rows) -> None:
                 con.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows[table])
 
 
+def stored_documents(db: Path) -> dict[str, str]:
+    """doc_id -> sha256 of every document in the dataset at ``db`` (empty when there is none)."""
+    if not db.is_file():
+        return {}
+    with closing(sqlite3.connect(db)) as con:
+        try:
+            return dict(con.execute("SELECT doc_id, sha256 FROM documents"))
+        except sqlite3.Error:  # not a dataset, or an unfinished one: nothing counts as stored
+            return {}
+
+
 def _iter_rows(con: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
     yield from con.execute(f"SELECT {', '.join(COLUMNS[table])} FROM {table} ORDER BY rowid")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..models import Document
 from .csv import write_csv
-from .json import to_json, write_json
+from .json import to_json, to_json_line, write_json
 
 Writer = Callable[[Document, Path, str], list[Path]]
 
@@ -23,4 +23,4 @@ def export(doc: Document, out_dir: Path, stem: str, formats: tuple[str, ...] = (
     return written
 
 
-__all__ = ["EXPORTERS", "export", "to_json"]
+__all__ = ["EXPORTERS", "export", "to_json", "to_json_line"]
