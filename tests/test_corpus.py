@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import govextract
+from govextract.headings import load_grammar
 
 from .conftest import CORPUS
 
@@ -52,7 +53,7 @@ def test_corpus_text_goes_through(corpus_docs, name):
         assert doc.text[e.start:e.end] == e.text
     for s in doc.sections:
         assert 0 <= s.start < s.end <= len(doc.text)
-        assert s.title is None or len(s.title) <= 40
+        assert s.title is None or len(s.title) <= load_grammar().rescued_title
         assert not re.match(r"^(——|[一二三四五六七八九十]是)", doc.text[s.start:s.end])
 
 
@@ -115,7 +116,7 @@ def test_corpus_pdf_goes_through(corpus_pdfs, name):
             assert f.text not in lines, f
     for s in doc.sections:
         assert s.page_start is not None
-        assert s.title is None or len(s.title) <= 40
+        assert s.title is None or len(s.title) <= load_grammar().rescued_title
 
 
 @pytest.mark.parametrize("name", PDFS)

@@ -27,6 +27,7 @@ class HeadingPattern:
     regex: re.Pattern[str]
     run_in: bool
     titled: str  # always | optional | never
+    needs_run: bool = False  # a heading only beside a sibling that counts next to it
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def _words(d: dict[str, object], key: str) -> frozenset[str]:
 def load_grammar() -> HeadingGrammar:
     d = load_json(_NAME)
     pats = tuple(
-        HeadingPattern(p["kind"], re.compile(p["regex"]), bool(p["run_in"]), p["titled"])
+        HeadingPattern(p["kind"], re.compile(p["regex"]), bool(p["run_in"]), p["titled"], bool(p.get("needs_run")))
         for p in require(d, "patterns", list, _NAME)
     )
     kinds = {p.kind for p in pats}
@@ -147,6 +148,8 @@ def _numbered(line: str, grammar: HeadingGrammar) -> Heading | None:
     if not found:
         return None
     p, number, rest = found
+    if p.needs_run:
+        return None
     if p.titled == "never":
         return Heading(p.kind, number, None, body=bool(rest))
     if not rest:
@@ -169,6 +172,8 @@ def loose_heading(line: str, grammar: HeadingGrammar) -> Heading | None:
     if not found:
         return None
     p, number, rest = found
+    if p.needs_run and p.titled == "never":
+        return Heading(p.kind, number, None, body=bool(rest))
     if p.kind not in grammar.ordered_kinds or p.titled == "never" or not rest or grammar.table_row.search(rest):
         return None
     title, body = _cut(rest, grammar)

@@ -148,6 +148,30 @@ def _fill_numbering_gaps(lines: list[_Line], grammar: HeadingGrammar) -> None:
         last[h.kind] = n
 
 
+def _counted_runs(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """A ``needs_run`` line (第一条为了… without a space) is a heading when the nearest line of
+    its family before or after it counts next to it."""
+    shaped = [ln for ln in lines if (ln.heading or ln.loose)]
+    for i, ln in enumerate(shaped):
+        h = ln.loose
+        if h is None or ln.heading or not _needs_run(ln.text, grammar):
+            continue
+        n = ordinal(h.number)
+        same = [(ordinal(o.number), j) for j, x in enumerate(shaped)
+                if (o := x.heading or x.loose) and o.kind == h.kind]
+        before = [c for c, j in same if j < i][-1:]
+        after = [c for c, j in same if j > i][:1]
+        if n is not None and (before == [n - 1] or after == [n + 1]):
+            ln.heading, ln.loose = h, None
+
+
+def _needs_run(line: str, grammar: HeadingGrammar) -> bool:
+    for p in grammar.patterns:
+        if p.regex.match(line):
+            return p.needs_run
+    return False
+
+
 def _drop_lists(lines: list[_Line], grammar: HeadingGrammar, text: str) -> None:
     """Two or more list-numbered lines in a row, counting up, with nothing between: a list."""
     run: list[_Line] = []
@@ -223,10 +247,10 @@ def _tail_back_matter(lines: list[_Line], grammar: HeadingGrammar, layout_vetoed
     a table in its middle does not."""
     top = _top_kind(lines)
     for k, ln in enumerate(lines):
-        if ln.heading is None and not ln.set_as_body:
-            h = run_in_back_matter(ln.text, grammar)
-        elif k in layout_vetoed:
+        if k in layout_vetoed:
             h = classify_line(ln.text, grammar)
+        elif ln.heading is None:
+            h = run_in_back_matter(ln.text, grammar)
         else:
             continue
         if h is not None and h.kind == "back" and _in_tail(lines, k, top):
@@ -291,6 +315,7 @@ def _headings(text: str, grammar: HeadingGrammar, md: dict[int, int], layout: di
     else:
         for ln in lines:
             ln.set_as_body = False
+    _counted_runs(lines, grammar)
     _fill_numbering_gaps(lines, grammar)
     _drop_lists(lines, grammar, text)
     _drop_entries(lines, grammar)
