@@ -221,6 +221,9 @@ def test_segment_numbering_continuity_fills_a_gap_of_two():
          [("一", "工作要求", 1)]),
         ("（一）申报材料\n（1）营业执照复印件\n（2）法定代表人身份证明",
          [("（一）", "申报材料", 1)]),
+        # the list starts on the line its colon opens
+        ("一、工作要求\n请各单位认真落实。\n附件：1.XX市公共数据开放申请表\n2.XX市公共数据使用承诺书",
+         [("一", "工作要求", 1)]),
     ],
 )
 def test_segment_list_lines_are_not_sections(text, expected):
@@ -338,6 +341,11 @@ def test_segment_back_matter_run_in_negative(text):
         assert [s.title for s in segment(text, None, layout).sections] == ["综合", "农业"]
 
 
+def test_segment_table_note_in_body_type_at_the_end_is_not_a_section():
+    text = _COMMUNIQUE + "注：\n本表为初步数。"  # 注 opens a table's note, wherever it stands
+    assert [s.title for s in segment(text, None, _layout(text)).sections] == ["综合", "农业"]
+
+
 def test_segment_back_matter_in_body_type_mid_text_is_not_a_section():
     text = "一、综合\n正文。\n注释：\n[1]初步统计数。\n二、农业\n正文。"
     assert [s.title for s in segment(text, None, _layout(text)).sections] == ["综合", "农业"]
@@ -368,6 +376,14 @@ def test_segment_unnumbered_parts_between_numbered_runs():
 )
 def test_segment_unnumbered_parts_negative(text):
     assert all(s.number is not None for s in segment(text).sections)
+
+
+def test_segment_unnumbered_parts_leave_the_document_title_alone():
+    opening = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n"
+               "“十四五”时期工作回顾\n过去五年，我们砥砺奋进。\n")
+    text = _REPORT.replace(opening, "")
+    assert text.startswith("政府工作报告\n——2026年1月26日")
+    assert [s.title for s in segment(text).sections if s.number is None] == ["2026年重点工作"]
 
 
 def test_segment_unnumbered_parts_need_the_layout_when_it_speaks():

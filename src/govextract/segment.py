@@ -35,6 +35,7 @@ from .headings import (
     ordinal,
     run_in_back_matter,
 )
+from .metadata import title_of_line
 from .models import Paragraph, Point, Section
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -113,6 +114,7 @@ def _cn_ordinal(s: str) -> int:
 
 _RESETS = ("back", "annex", "plain", "md1")  # kinds that close every open section
 _QUOTED_TERM = re.compile(r"^[\d（()）.．、\s]+[“\"「《][^”\"」》]{1,30}[”\"」》][：:]")
+_LIST_OPENER = re.compile(r"[：:]\s*(?:1[.．、]|([（(])1[）)])\s*[\u4e00-\u9fff“《A-Za-z]")
 _NOT_PLAIN = re.compile(r"^(?:——|—|-|#|表\s*\d|图\s*\d|注|来源|(?:19|20)\d{2}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d)")
 
 
@@ -172,28 +174,32 @@ def _needs_run(line: str, grammar: HeadingGrammar) -> bool:
     return False
 
 
-def _drop_lists(lines: list[_Line], grammar: HeadingGrammar, text: str) -> None:
-    """Two or more list-numbered lines in a row, counting up, with nothing between: a list."""
-    run: list[_Line] = []
+def _drop_lists(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """Two or more list-numbered lines in a row, counting up, with nothing between, are a
+    list; so is a line continuing one that a colon opens (``附件：1.XX办法`` / ``2.XX表``)."""
+    run: list[tuple[_Line, str, int]] = []  # (line, family, count); an opener line is not a heading
 
     def close() -> None:
         if len(run) >= 2:
-            for r in run:
+            for r, _, _ in run:
                 r.heading = None
         run.clear()
 
     for ln in lines:
         h = ln.heading
-        if h is None or h.kind not in grammar.list_kinds or h.body:
+        if h is None:
+            close()
+            m = _LIST_OPENER.search(ln.text)
+            if m:
+                run.append((ln, "paren_arabic" if m.group(1) else "arabic", 1))
+            continue
+        n = ordinal(h.number)
+        if h.kind not in grammar.list_kinds or h.body or n is None:
             close()
             continue
-        prev = run[-1] if run else None
-        if (prev and prev.heading and prev.heading.kind == h.kind and not text[prev.hi:ln.lo].strip()
-                and ordinal(h.number) == (ordinal(prev.heading.number) or 0) + 1):
-            run.append(ln)
-        else:
+        if not (run and run[-1][1] == h.kind and n == run[-1][2] + 1):
             close()
-            run.append(ln)
+        run.append((ln, h.kind, n))
     close()
 
 
@@ -247,8 +253,9 @@ def _tail_back_matter(lines: list[_Line], grammar: HeadingGrammar, layout_vetoed
     a table in its middle does not."""
     top = _top_kind(lines)
     for k, ln in enumerate(lines):
-        if k in layout_vetoed:
+        if k in layout_vetoed:  # a title that tables' notes do not use (注：, 说明：)
             h = classify_line(ln.text, grammar)
+            h = h if h and h.title in grammar.run_in_back_matter else None
         elif ln.heading is None:
             h = run_in_back_matter(ln.text, grammar)
         else:
@@ -291,8 +298,9 @@ def _plain_parts(lines: list[_Line], grammar: HeadingGrammar) -> None:
     found = [(k, c) for k in restarts if (c := _plain_candidate(lines, k, grammar))]
     if not found:
         return
-    if starts and starts[0] == firsts[0] and (c := _plain_candidate(lines, firsts[0], grammar)):
-        found.append((firsts[0], c))
+    first = _plain_candidate(lines, firsts[0], grammar) if starts and starts[0] == firsts[0] else None
+    if first and not title_of_line(first.text):  # not the document's own title (XX工作报告)
+        found.append((firsts[0], first))
     for _, c in found:
         c.heading = Heading("plain", None, c.text.strip())
 
@@ -317,7 +325,7 @@ def _headings(text: str, grammar: HeadingGrammar, md: dict[int, int], layout: di
             ln.set_as_body = False
     _counted_runs(lines, grammar)
     _fill_numbering_gaps(lines, grammar)
-    _drop_lists(lines, grammar, text)
+    _drop_lists(lines, grammar)
     _drop_entries(lines, grammar)
     _annex_titles(lines, grammar)
     _tail_back_matter(lines, grammar, vetoed)
