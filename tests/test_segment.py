@@ -187,8 +187,12 @@ def test_segment_numbering_continuity_keeps_a_long_heading(middle, title):
 @pytest.mark.parametrize(
     ("text", "numbers"),
     [
-        # the long line ends the run: nothing after it vouches for it
-        (f"（一）稳定经济增长\n正文。\n（二）扩大有效投资\n正文。\n{_LONG_3}\n正文。", ["（一）", "（二）"]),
+        # one sibling before it is not a run
+        (f"一、任务\n（一）稳定经济增长\n正文。\n（二）{_LONG_3[3:]}\n正文。\n二、保障\n正文。",
+         ["一", "（一）", "二"]),
+        # what follows is a finer heading, not the end of the run
+        (f"（一）稳定经济增长\n正文。\n（二）扩大投资\n正文。\n{_LONG_3}\n1.民生投入\n正文。",
+         ["（一）", "（二）", "1"]),
         # its number does not fill the gap between （二） and （六）
         (f"（一）稳定经济增长\n（二）扩大有效投资\n（五）{_LONG_3[3:]}\n（六）防范风险",
          ["（一）", "（二）", "（六）"]),
@@ -201,6 +205,17 @@ def test_segment_numbering_continuity_keeps_a_long_heading(middle, title):
 )
 def test_segment_numbering_continuity_negative(text, numbers):
     assert [s.number for s in segment(text).sections] == numbers
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["", "\n二、保障措施\n正文。", "\n注释：\n[1]初步统计数。", "\n附件1\n重点项目清单"],
+)
+def test_segment_numbering_continuity_closes_a_run(after):
+    """A long line that goes on a run of two or more, followed by what closes the run."""
+    text = f"一、任务\n（一）稳定经济增长\n正文。\n（二）扩大有效投资\n正文。\n{_LONG_3}\n正文。{after}"
+    numbers = [s.number for s in segment(text).sections]
+    assert numbers[:4] == ["一", "（一）", "（二）", "（三）"]
 
 
 def test_segment_numbering_continuity_fills_a_gap_of_two():

@@ -148,6 +148,31 @@ def _fill_numbering_gaps(lines: list[_Line], grammar: HeadingGrammar) -> None:
             for g in gap:
                 g.heading, g.loose = g.loose, None
         last[h.kind] = n
+    _close_runs(lines, grammar)
+
+
+def _close_runs(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """Accept a rejected line that goes on a run of at least two accepted siblings
+    (（一） （二） [long （三）]) when what follows it closes the run: a heading of an outer
+    family, back matter, an appendix, or the end of the text."""
+    first: dict[str, int] = {}
+    for k, ln in enumerate(lines):
+        if ln.heading:
+            first.setdefault(ln.heading.kind, k)
+    last: dict[str, int] = {}
+    for k, ln in enumerate(lines):
+        h = ln.heading or ln.loose
+        if h is None or h.kind not in grammar.ordered_kinds or (n := ordinal(h.number)) is None:
+            continue
+        if ln.heading:
+            last[h.kind] = n
+            continue
+        if last.get(h.kind, 0) < 2 or n != last[h.kind] + 1:
+            continue
+        nxt = next((x.heading for x in lines[k + 1:] if x.heading), None)
+        if nxt is None or nxt.kind in _RESETS or first.get(nxt.kind, k) < first.get(h.kind, k):
+            ln.heading, ln.loose = h, None
+            last[h.kind] = n
 
 
 def _counted_runs(lines: list[_Line], grammar: HeadingGrammar) -> None:
