@@ -393,6 +393,28 @@ def test_segment_unnumbered_parts_negative(text):
     assert all(s.number is not None for s in segment(text).sections)
 
 
+_LEADING = ("政府工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n"
+            "“十四五”时期工作回顾\n过去五年，我们砥砺奋进。\n全市生产总值年均增长6%。\n"
+            "2026年重点工作\n今年是“十五五”开局之年。\n（一）着力扩大内需\n正文。\n（二）着力发展新质生产力\n正文。")
+
+
+def test_segment_unnumbered_parts_before_the_only_numbered_run():
+    assert _tree(_LEADING) == [(None, "“十四五”时期工作回顾", 1), (None, "2026年重点工作", 1),
+                               ("（一）", "着力扩大内需", 2), ("（二）", "着力发展新质生产力", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _LEADING.replace("“十四五”时期工作回顾\n过去五年，我们砥砺奋进。\n全市生产总值年均增长6%。\n", ""),  # one alone
+        _LEADING.replace("过去五年，我们砥砺奋进。\n全市生产总值年均增长6%。\n", ""),  # no body between them
+        "下载\n打印\n2026年XX市政府工作报告\n来源：XX日报\n各位代表：\n正文。\n（一）着力扩大内需\n正文。",
+    ],
+)
+def test_segment_unnumbered_parts_before_the_only_numbered_run_negative(text):
+    assert all(s.number is not None for s in segment(text).sections)
+
+
 def test_segment_unnumbered_parts_leave_the_document_title_alone():
     opening = ("各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n"
                "“十四五”时期工作回顾\n过去五年，我们砥砺奋进。\n")

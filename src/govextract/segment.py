@@ -289,24 +289,49 @@ def _tail_back_matter(lines: list[_Line], grammar: HeadingGrammar, layout_vetoed
             ln.heading = h
 
 
+def _plain_shape(ln: _Line, grammar: HeadingGrammar) -> str:
+    """``body`` for body text, ``part`` for a line that may title an unnumbered part, else ``stop``."""
+    if ln.heading is not None or ln.title_line:
+        return "stop"
+    t = ln.text.strip()
+    if len(t) > grammar.plain_title or any(ch in t for ch in grammar.sentence_end):
+        return "body"
+    if (ln.set_as_body or len(t) < 2 or any(ch in t for ch in "：:") or grammar.table_row.search(t)
+            or _NOT_PLAIN.match(t) or classify_line(t, grammar) or loose_heading(t, grammar)):
+        return "stop"
+    return "part"
+
+
 def _plain_candidate(lines: list[_Line], k: int, grammar: HeadingGrammar) -> _Line | None:
     """The short unnumbered line closest before ``lines[k]``, passing over body text only."""
     for ln in reversed(lines[:k]):
-        if ln.heading is not None or ln.title_line:
-            return None
-        t = ln.text.strip()
-        if len(t) > grammar.plain_title or any(ch in t for ch in grammar.sentence_end):
-            continue
-        if (ln.set_as_body or len(t) < 2 or any(ch in t for ch in "：:") or grammar.table_row.search(t)
-                or _NOT_PLAIN.match(t) or classify_line(t, grammar) or loose_heading(t, grammar)):
-            return None
-        return ln
+        shape = _plain_shape(ln, grammar)
+        if shape != "body":
+            return ln if shape == "part" else None
     return None
+
+
+def _leading_parts(lines: list[_Line], k: int, grammar: HeadingGrammar) -> list[_Line]:
+    """Short lines each followed by body text, between the opening and the first numbered
+    heading ``lines[k]``: “十四五”时期工作回顾 / 过去五年… / 2026年重点工作 / 今年… / （一）."""
+    parts: list[_Line] = []
+    body_after = True  # the part closest to the heading may lead straight into it
+    for ln in reversed(lines[:k]):
+        shape = _plain_shape(ln, grammar)
+        if shape == "body":
+            body_after = True
+        elif shape == "part" and body_after and not title_of_line(ln.text):
+            parts.append(ln)
+            body_after = False
+        else:
+            break
+    return parts if len(parts) >= 2 else []
 
 
 def _plain_parts(lines: list[_Line], grammar: HeadingGrammar) -> None:
     """Where the top family starts again at one (（一）…（五） （一）…), the runs belong to
-    unnumbered parts: the short line before each run is a level-1 heading."""
+    unnumbered parts: the short line before each run is a level-1 heading. Two or more short
+    lines each over body text before the first numbered heading are such parts too."""
     top = _top_kind(lines)
     if top is None or top not in grammar.ordered_kinds:
         return
@@ -320,13 +345,15 @@ def _plain_parts(lines: list[_Line], grammar: HeadingGrammar) -> None:
         prev = max(j for j in firsts if j < k)
         if not any(ln.heading and ln.heading.kind in _RESETS for ln in lines[prev + 1:k]):
             restarts.append(k)
-    found = [(k, c) for k in restarts if (c := _plain_candidate(lines, k, grammar))]
-    if not found:
-        return
-    first = _plain_candidate(lines, firsts[0], grammar) if starts and starts[0] == firsts[0] else None
-    if first and not title_of_line(first.text):  # not the document's own title (XX工作报告)
-        found.append((firsts[0], first))
-    for _, c in found:
+    found = [c for k in restarts if (c := _plain_candidate(lines, k, grammar))]
+    if starts and starts[0] == firsts[0]:
+        leading = _leading_parts(lines, firsts[0], grammar)
+        first = _plain_candidate(lines, firsts[0], grammar)
+        if leading:
+            found += leading
+        elif found and first and not title_of_line(first.text):  # not the document's own title
+            found.append(first)
+    for c in found:
         c.heading = Heading("plain", None, c.text.strip())
 
 
