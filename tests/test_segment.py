@@ -409,6 +409,9 @@ def test_segment_unnumbered_parts_before_the_only_numbered_run():
         _LEADING.replace("“十四五”时期工作回顾\n过去五年，我们砥砺奋进。\n全市生产总值年均增长6%。\n", ""),  # one alone
         _LEADING.replace("过去五年，我们砥砺奋进。\n全市生产总值年均增长6%。\n", ""),  # no body between them
         "下载\n打印\n2026年XX市政府工作报告\n来源：XX日报\n各位代表：\n正文。\n（一）着力扩大内需\n正文。",
+        # a byline over the salutation is not a part
+        _LEADING.replace("政府工作报告\n各位代表：\n", "政府工作报告\n市长　张三\n各位代表！\n").replace(
+            "“十四五”时期工作回顾\n过去五年，我们砥砺奋进。\n全市生产总值年均增长6%。\n", ""),
     ],
 )
 def test_segment_unnumbered_parts_before_the_only_numbered_run_negative(text):

@@ -290,13 +290,14 @@ def _tail_back_matter(lines: list[_Line], grammar: HeadingGrammar, layout_vetoed
 
 
 def _plain_shape(ln: _Line, grammar: HeadingGrammar) -> str:
-    """``body`` for body text, ``part`` for a line that may title an unnumbered part, else ``stop``."""
+    """``body`` for body text, ``part`` for a line that may title an unnumbered part, else ``stop``
+    (a heading, a colon's lead-in, a table row, a date, a byline such as ``市长　张三``)."""
     if ln.heading is not None or ln.title_line:
         return "stop"
     t = ln.text.strip()
     if len(t) > grammar.plain_title or any(ch in t for ch in grammar.sentence_end):
         return "body"
-    if (ln.set_as_body or len(t) < 2 or any(ch in t for ch in "：:") or grammar.table_row.search(t)
+    if (ln.set_as_body or len(t) < 2 or any(ch in t for ch in "：: 　") or grammar.table_row.search(t)
             or _NOT_PLAIN.match(t) or classify_line(t, grammar) or loose_heading(t, grammar)):
         return "stop"
     return "part"
