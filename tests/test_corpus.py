@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import govextract
+from govextract.headings import load_grammar
 
 from .conftest import CORPUS
 
@@ -52,7 +53,7 @@ def test_corpus_text_goes_through(corpus_docs, name):
         assert doc.text[e.start:e.end] == e.text
     for s in doc.sections:
         assert 0 <= s.start < s.end <= len(doc.text)
-        assert s.title is None or len(s.title) <= 40
+        assert s.title is None or len(s.title) <= load_grammar().rescued_title
         assert not re.match(r"^(——|[一二三四五六七八九十]是)", doc.text[s.start:s.end])
 
 
@@ -79,6 +80,42 @@ def test_corpus_tree_levels_are_consistent(corpus_docs, name):
             assert by_id[s.parent].start < s.start and s.end <= by_id[s.parent].end
         else:
             assert s.level == 1
+
+
+ALL = TEXTS + PDFS
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_corpus_tail_back_matter_follows_the_numbered_parts(corpus_all, name):
+    """注释 / 资料来源 taken from body text stand after the last numbered top-level part."""
+    doc = corpus_all[name]
+    grammar = load_grammar()
+    tops = [s.start for s in doc.sections if s.level == 1 and s.number and not s.number.startswith("附件")]
+    for s in doc.sections:
+        if s.number is None and s.title in grammar.run_in_back_matter:
+            assert not tops or s.start > max(tops), s.title
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_corpus_no_list_or_glossary_entry_is_a_section(corpus_all, name):
+    """Consecutive list lines (1.XX表 / 2.XX书) and defined terms (1.“XX”：…) are not sections."""
+    doc = corpus_all[name]
+    for a, b in zip(doc.sections, doc.sections[1:], strict=False):
+        if a.number and b.number and a.number.isdigit() and b.number.isdigit():
+            assert doc.text[a.start:b.start].count("\n") > 1 or int(b.number) != int(a.number) + 1, a.title
+    for s in doc.sections:
+        assert not re.match(r"^[“\"《][^”\"》]{1,30}[”\"》][：:]", s.title or ""), s.title
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_corpus_unnumbered_parts_are_short_phrases(corpus_all, name):
+    """An unnumbered section is a back-matter title, a marked heading, or a short part title."""
+    doc = corpus_all[name]
+    grammar = load_grammar()
+    for s in doc.sections:
+        if s.number is None and s.title not in grammar.back_matter:
+            assert s.level == 1 and len(s.title or "") <= grammar.plain_title, s.title
+            assert not re.search(f"[{grammar.sentence_end}：:]", s.title or ""), s.title
 
 
 def test_corpus_gbk_and_utf8_give_identical_output(corpus_docs):
@@ -115,7 +152,7 @@ def test_corpus_pdf_goes_through(corpus_pdfs, name):
             assert f.text not in lines, f
     for s in doc.sections:
         assert s.page_start is not None
-        assert s.title is None or len(s.title) <= 40
+        assert s.title is None or len(s.title) <= load_grammar().rescued_title
 
 
 @pytest.mark.parametrize("name", PDFS)

@@ -1,11 +1,21 @@
-"""Heading grammar → section tree, paragraphs and enumerated points.
+"""Heading lines → section tree, paragraphs and enumerated points.
 
-Every non-empty line of the clean text is a candidate. A line is a heading when
-it matches one of the numbering shapes in ``data/headings.json`` and reads like
-a title (short, no sentence end, not a table row), or when it is an unnumbered
-back-matter title such as ``数据来源``. Levels come from the order in which
-numbering families appear, so an excerpt that starts at ``五、`` or a report whose
-second level is ``5.1`` both nest correctly.
+Every non-empty line of the clean text is a candidate, first judged on its own by the
+heading grammar (:mod:`.headings`), then against the lines around it:
+
+- numbering continuity outweighs one line's length or punctuation: a long （四） between
+  （三） and （五） is a heading;
+- two or more list-numbered lines in a row (``1.XX申请表`` ``2.XX承诺书``) are a list;
+- the numbered lines of a glossary (``名词解释``) and the items of an article (第X条 （一）)
+  are entries, not sections;
+- an appendix (``附件1``) takes its title from the next line and nests what follows;
+- back matter set as body text or written at the start of its paragraph (``资料来源：…``)
+  counts in the tail of the document only;
+- where the top numbering family starts again at one, the short unnumbered line before
+  each run (``“十四五”时期工作回顾``) is the level-1 part the runs belong to.
+
+Levels come from the order in which numbering families appear, so an excerpt that starts
+at ``五、`` or a report whose second level is ``5.1`` both nest correctly.
 """
 
 from __future__ import annotations
@@ -14,100 +24,26 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from .data import load_json, require
+from .headings import (
+    Heading,
+    HeadingGrammar,
+    classify_line,
+    load_grammar,
+    loose_heading,
+    ordinal,
+    run_in_back_matter,
+)
+from .metadata import title_of_line
 from .models import Paragraph, Point, Section
 
-_NAME = "headings.json"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_ORD = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _ENUM_SHI = re.compile(r"(?:^|(?<=[。；;，,：:！？]))(?:其)?([一二三四五六七八九十]{1,3})是")
 _ENUM_PAREN = re.compile(r"[（(](\d{1,2})[）)]")
 _ENUM_CIRCLED = re.compile(rf"(?:^|(?<=[。；;，,：:！？\s]))([{_CIRCLED}])")
 _ENUM_LINE = re.compile(r"^(\d{1,2})[.．、](?!\d)")
-
-
-@dataclass(frozen=True)
-class HeadingPattern:
-    kind: str
-    regex: re.Pattern[str]
-    run_in: bool
-    titled: str  # always | optional | never
-
-
-@dataclass(frozen=True)
-class HeadingGrammar:
-    patterns: tuple[HeadingPattern, ...]
-    back_matter: frozenset[str]
-    max_title: int
-    sentence_end: str
-    table_row: re.Pattern[str]
-
-
-def load_grammar() -> HeadingGrammar:
-    d = load_json(_NAME)
-    pats = tuple(
-        HeadingPattern(p["kind"], re.compile(p["regex"]), bool(p["run_in"]), p["titled"])
-        for p in require(d, "patterns", list, _NAME)
-    )
-    return HeadingGrammar(
-        patterns=pats,
-        back_matter=frozenset(require(d, "back_matter", list, _NAME)),
-        max_title=require(d, "max_title_length", int, _NAME),
-        sentence_end=require(d, "sentence_end", str, _NAME),
-        table_row=re.compile(require(d, "table_row", str, _NAME)),
-    )
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading line: its family (``kind``), numbering token and title."""
-
-    kind: str
-    number: str | None
-    title: str | None
-    body: bool = False  # the line goes on with body text (a run-in heading, an article's text)
-
-
-def _number_token(raw: str) -> str:
-    """``五`` from ``五、``, ``5.1`` from ``5.1.`` (or ``５．１``); bracketed numbers keep their brackets."""
-    return raw.rstrip(".．、").replace("．", ".")
-
-
-def _numbered(line: str, grammar: HeadingGrammar) -> Heading | None:
-    for p in grammar.patterns:
-        m = p.regex.match(line)
-        if not m:
-            continue
-        number, rest = _number_token(m.group(1)), m.group(2).strip()
-        if p.titled == "never":
-            return Heading(p.kind, number, None, body=bool(rest))
-        if not rest:
-            return Heading(p.kind, number, None) if p.titled == "optional" else None
-        if grammar.table_row.search(rest):
-            return None  # 一、食品烟酒 99.2: a table row, not a heading
-        title, body = rest, False
-        if any(ch in rest for ch in grammar.sentence_end):
-            if not p.run_in:
-                return None
-            cut = min(rest.find(ch) for ch in grammar.sentence_end if ch in rest)
-            title, body = rest[:cut], bool(rest[cut + 1:].strip())
-        if not title or len(title) > grammar.max_title:
-            return None
-        return Heading(p.kind, number, title, body)
-    return None
-
-
-def classify_line(line: str, grammar: HeadingGrammar, hint_level: int | None = None) -> Heading | None:
-    """The heading a line states, or None when it is body text. A line the source marks as a
-    heading (``#`` in Markdown, a heading style in Word: ``hint_level``) is one in any case."""
-    bare = line.rstrip("：:").strip()
-    if bare in grammar.back_matter:
-        return Heading("back", None, bare)
-    h = _numbered(line, grammar)
-    if h is None and hint_level:
-        return Heading(f"md{hint_level}", None, line.strip())
-    return h
 
 
 @dataclass
@@ -148,10 +84,10 @@ def _points_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
         (_ENUM_PAREN, int),
         (_ENUM_CIRCLED, lambda s: _CIRCLED.index(s) + 1),
     )
-    for regex, ordinal in families:
+    for regex, count in families:
         run: list[tuple[str, int, int]] = []
         for m in regex.finditer(para):
-            n = ordinal(m.group(1))
+            n = count(m.group(1))
             if n == len(run) + 1:
                 run.append((m.group(0).lstrip("其"), n, start + m.start() + (1 if m.group(0)[0] == "其" else 0)))
         if len(run) >= 2:
@@ -176,6 +112,280 @@ def _cn_ordinal(s: str) -> int:
     return 0
 
 
+_RESETS = ("back", "annex", "plain", "md1")  # kinds that close every open section
+_QUOTED_TERM = re.compile(r"^[\d（()）.．、\s]+[“\"「《][^”\"」》]{1,30}[”\"」》][：:]")
+_LIST_OPENER = re.compile(r"[：:]\s*(?:1[.．、]|([（(])1[）)])\s*[\u4e00-\u9fff“《A-Za-z]")
+_NOT_PLAIN = re.compile(r"^(?:——|—|-|#|表\s*\d|图\s*\d|注|来源|(?:19|20)\d{2}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d)")
+
+
+@dataclass
+class _Line:
+    lo: int
+    hi: int
+    text: str
+    heading: Heading | None  # what the line is taken as, once every rule has spoken
+    loose: Heading | None  # a numbered line rejected on its own, which continuity may vouch for
+    set_as_body: bool  # the layout sets the line as body text
+    title_line: bool = False  # the line is the title of the heading above it (附件1 / XX办法)
+
+
+def _fill_numbering_gaps(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """Accept the rejected lines of a family that exactly fill the gap between two accepted
+    siblings: （三） [long （四）] （五）."""
+    last: dict[str, int] = {}
+    pending: dict[str, list[_Line]] = {}
+    for ln in lines:
+        h = ln.heading
+        if h is None:
+            if ln.loose is not None:
+                pending.setdefault(ln.loose.kind, []).append(ln)
+            continue
+        if h.kind not in grammar.ordered_kinds or (n := ordinal(h.number)) is None:
+            continue
+        gap = pending.pop(h.kind, [])
+        counts = [ordinal(g.loose.number) for g in gap if g.loose]
+        if gap and h.kind in last and counts == list(range(last[h.kind] + 1, n)):
+            for g in gap:
+                g.heading, g.loose = g.loose, None
+        last[h.kind] = n
+    _close_runs(lines, grammar)
+
+
+def _close_runs(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """Accept a rejected line that goes on a run of at least two accepted siblings
+    (（一） （二） [long （三）]) when what follows it closes the run: a heading of an outer
+    family, back matter, an appendix, or the end of the text."""
+    first: dict[str, int] = {}
+    for k, ln in enumerate(lines):
+        if ln.heading:
+            first.setdefault(ln.heading.kind, k)
+    last: dict[str, int] = {}
+    for k, ln in enumerate(lines):
+        h = ln.heading or ln.loose
+        if h is None or h.kind not in grammar.ordered_kinds or (n := ordinal(h.number)) is None:
+            continue
+        if ln.heading:
+            last[h.kind] = n
+            continue
+        if last.get(h.kind, 0) < 2 or n != last[h.kind] + 1:
+            continue
+        nxt = next((x.heading for x in lines[k + 1:] if x.heading), None)
+        if nxt is None or nxt.kind in _RESETS or first.get(nxt.kind, k) < first.get(h.kind, k):
+            ln.heading, ln.loose = h, None
+            last[h.kind] = n
+
+
+def _counted_runs(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """A ``needs_run`` line (第一条为了… without a space) is a heading when the nearest line of
+    its family before or after it counts next to it."""
+    shaped = [ln for ln in lines if (ln.heading or ln.loose)]
+    for i, ln in enumerate(shaped):
+        h = ln.loose
+        if h is None or ln.heading or not _needs_run(ln.text, grammar):
+            continue
+        n = ordinal(h.number)
+        same = [(ordinal(o.number), j) for j, x in enumerate(shaped)
+                if (o := x.heading or x.loose) and o.kind == h.kind]
+        before = [c for c, j in same if j < i][-1:]
+        after = [c for c, j in same if j > i][:1]
+        if n is not None and (before == [n - 1] or after == [n + 1]):
+            ln.heading, ln.loose = h, None
+
+
+def _needs_run(line: str, grammar: HeadingGrammar) -> bool:
+    for p in grammar.patterns:
+        if p.regex.match(line):
+            return p.needs_run
+    return False
+
+
+def _drop_lists(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """Two or more list-numbered lines in a row, counting up, with nothing between, are a
+    list; so is a line continuing one that a colon opens (``附件：1.XX办法`` / ``2.XX表``)."""
+    run: list[tuple[_Line, str, int]] = []  # (line, family, count); an opener line is not a heading
+
+    def close() -> None:
+        if len(run) >= 2:
+            for r, _, _ in run:
+                r.heading = None
+        run.clear()
+
+    for ln in lines:
+        h = ln.heading
+        if h is None:
+            close()
+            m = _LIST_OPENER.search(ln.text)
+            if m:
+                run.append((ln, "paren_arabic" if m.group(1) else "arabic", 1))
+            continue
+        n = ordinal(h.number)
+        if h.kind not in grammar.list_kinds or h.body or n is None:
+            close()
+            continue
+        if not (run and run[-1][1] == h.kind and n == run[-1][2] + 1):
+            close()
+        run.append((ln, h.kind, n))
+    close()
+
+
+def _drop_entries(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """Glossary entries (名词解释 / 1.“XX”：…) are not sections; neither is a quoted term
+    defined after a number anywhere."""
+    in_glossary = False
+    for ln in lines:
+        h = ln.heading
+        if h is None:
+            continue
+        if h.kind in _RESETS or h.kind in ("chapter", "part", "cn"):
+            in_glossary = h.kind == "back" and h.title in grammar.glossary
+            continue
+        if in_glossary or _QUOTED_TERM.match(ln.text):
+            ln.heading = None
+
+
+def _annex_titles(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """``附件1`` alone on its line is titled by the next line when that reads like a title."""
+    for ln, nxt in pairwise(lines):
+        h = ln.heading
+        if h is None or h.kind != "annex" or h.title or nxt.heading is not None:
+            continue
+        cand = nxt.text.strip()
+        if cand and len(cand) <= grammar.max_title and not any(ch in cand for ch in grammar.sentence_end + "：:"):
+            ln.heading = Heading(h.kind, h.number, cand)
+            nxt.title_line = True
+
+
+def _top_kind(lines: list[_Line]) -> str | None:
+    for ln in lines:
+        if ln.heading and ln.heading.kind not in _RESETS and not ln.heading.kind.startswith("md"):
+            return ln.heading.kind
+    return None
+
+
+def _in_tail(lines: list[_Line], k: int, top: str | None) -> bool:
+    """No part of the top numbering family follows line ``k`` (before an appendix starts)."""
+    for ln in lines[k + 1:]:
+        if ln.heading and ln.heading.kind == "annex":
+            return True
+        if ln.heading and ln.heading.kind == top:
+            return False
+    return True
+
+
+def _tail_back_matter(lines: list[_Line], grammar: HeadingGrammar, layout_vetoed: list[int]) -> None:
+    """Back matter that does not stand out (body type, or run into its paragraph) is a
+    section only after the last top-level part: 注释：[1]… ends a communiqué; 注： under
+    a table in its middle does not."""
+    top = _top_kind(lines)
+    for k, ln in enumerate(lines):
+        if k in layout_vetoed:  # a title that tables' notes do not use (注：, 说明：)
+            h = classify_line(ln.text, grammar)
+            h = h if h and h.title in grammar.run_in_back_matter else None
+        elif ln.heading is None:
+            h = run_in_back_matter(ln.text, grammar)
+        else:
+            continue
+        if h is not None and h.kind == "back" and _in_tail(lines, k, top):
+            ln.heading = h
+
+
+def _plain_shape(ln: _Line, grammar: HeadingGrammar) -> str:
+    """``body`` for body text, ``part`` for a line that may title an unnumbered part, else ``stop``
+    (a heading, a colon's lead-in, a table row, a date, a byline such as ``市长　张三``)."""
+    if ln.heading is not None or ln.title_line:
+        return "stop"
+    t = ln.text.strip()
+    if len(t) > grammar.plain_title or any(ch in t for ch in grammar.sentence_end):
+        return "body"
+    if (ln.set_as_body or len(t) < 2 or any(ch in t for ch in "：: 　") or grammar.table_row.search(t)
+            or _NOT_PLAIN.match(t) or classify_line(t, grammar) or loose_heading(t, grammar)):
+        return "stop"
+    return "part"
+
+
+def _plain_candidate(lines: list[_Line], k: int, grammar: HeadingGrammar) -> _Line | None:
+    """The short unnumbered line closest before ``lines[k]``, passing over body text only."""
+    for ln in reversed(lines[:k]):
+        shape = _plain_shape(ln, grammar)
+        if shape != "body":
+            return ln if shape == "part" else None
+    return None
+
+
+def _leading_parts(lines: list[_Line], k: int, grammar: HeadingGrammar) -> list[_Line]:
+    """Short lines each followed by body text, between the opening and the first numbered
+    heading ``lines[k]``: “十四五”时期工作回顾 / 过去五年… / 2026年重点工作 / 今年… / （一）."""
+    parts: list[_Line] = []
+    body_after = True  # the part closest to the heading may lead straight into it
+    for ln in reversed(lines[:k]):
+        shape = _plain_shape(ln, grammar)
+        if shape == "body":
+            body_after = True
+        elif shape == "part" and body_after and not title_of_line(ln.text):
+            parts.append(ln)
+            body_after = False
+        else:
+            break
+    return parts if len(parts) >= 2 else []
+
+
+def _plain_parts(lines: list[_Line], grammar: HeadingGrammar) -> None:
+    """Where the top family starts again at one (（一）…（五） （一）…), the runs belong to
+    unnumbered parts: the short line before each run is a level-1 heading. Two or more short
+    lines each over body text before the first numbered heading are such parts too."""
+    top = _top_kind(lines)
+    if top is None or top not in grammar.ordered_kinds:
+        return
+    numbers = {k: ln.heading.number for k, ln in enumerate(lines) if ln.heading and ln.heading.kind == top}
+    firsts = sorted(numbers)
+    starts = [k for k in firsts if ordinal(numbers[k]) == 1]
+    restarts = []
+    for k in starts:
+        if k == firsts[0]:
+            continue
+        prev = max(j for j in firsts if j < k)
+        if not any(ln.heading and ln.heading.kind in _RESETS for ln in lines[prev + 1:k]):
+            restarts.append(k)
+    found = [c for k in restarts if (c := _plain_candidate(lines, k, grammar))]
+    if starts and starts[0] == firsts[0]:
+        leading = _leading_parts(lines, firsts[0], grammar)
+        first = _plain_candidate(lines, firsts[0], grammar)
+        if leading:
+            found += leading
+        elif found and first and not title_of_line(first.text):  # not the document's own title
+            found.append(first)
+    for c in found:
+        c.heading = Heading("plain", None, c.text.strip())
+
+
+def _headings(text: str, grammar: HeadingGrammar, md: dict[int, int], layout: dict[int, bool]) -> list[_Line]:
+    lines = []
+    for lo, hi in _lines(text):
+        t = text[lo:hi]
+        h = classify_line(t, grammar, md.get(lo))
+        lines.append(_Line(lo, hi, t, h, None if h else loose_heading(t, grammar), layout.get(lo) is False))
+    vetoed: list[int] = []
+    if any(layout.get(ln.lo) for ln in lines if ln.heading):
+        # The layout sets headings apart (bold, larger): a numbered line set as body text is
+        # not one (a table row 一、食品烟酒 99.2, a list item).
+        for k, ln in enumerate(lines):
+            if ln.set_as_body:
+                if ln.heading is not None:
+                    vetoed.append(k)
+                ln.heading = ln.loose = None
+    else:
+        for ln in lines:
+            ln.set_as_body = False
+    _counted_runs(lines, grammar)
+    _fill_numbering_gaps(lines, grammar)
+    _drop_lists(lines, grammar)
+    _drop_entries(lines, grammar)
+    _annex_titles(lines, grammar)
+    _tail_back_matter(lines, grammar, vetoed)
+    _plain_parts(lines, grammar)
+    return lines
+
+
 def segment(
     text: str,
     markdown_headings: dict[int, int] | None = None,
@@ -186,23 +396,22 @@ def segment(
     ``markdown_headings`` maps a line's offset to its ``#`` depth; ``is_heading`` lets
     layout evidence (a PDF line's font) confirm or veto a numbered heading."""
     grammar = load_grammar()
-    md = markdown_headings or {}
-    layout = is_heading or {}
     seg = Segmentation()
     stack: list[tuple[str, Section]] = []
     heading_lines: dict[int, bool] = {}  # line start -> whether the line also carries body text
-    found = [(lo, hi, h) for lo, hi in _lines(text) if (h := classify_line(text[lo:hi], grammar, md.get(lo)))]
-    if any(layout.get(lo) for lo, _, _ in found):
-        # The layout sets headings apart (bold, larger): a numbered line set as body text is
-        # not one (a table row 一、食品烟酒 99.2, a list item).
-        found = [(lo, hi, h) for lo, hi, h in found if layout.get(lo) is not False]
-    for lo, _, h in found:
-        if h.kind == "back" or h.kind == "md1":
+    lines = _headings(text, grammar, markdown_headings or {}, is_heading or {})
+    title_lines = {ln.lo for ln in lines if ln.title_line}
+    for ln in lines:
+        h = ln.heading
+        if h is None:
+            continue
+        kinds = [k for k, _ in stack]
+        if h.kind in grammar.article_items and "article" in kinds:
+            continue  # an article's item (项 （一）, 目 1.), not a section
+        if h.kind in _RESETS:
             stack = []
-        else:
-            kinds = [k for k, _ in stack]
-            if h.kind in kinds:
-                del stack[kinds.index(h.kind):]
+        elif h.kind in kinds:
+            del stack[kinds.index(h.kind):]
         parent = stack[-1][1] if stack else None
         sec = Section(
             id=f"s{len(seg.sections) + 1}",
@@ -210,19 +419,19 @@ def segment(
             title=h.title,
             level=len(stack) + 1,
             parent=parent.id if parent else None,
-            start=lo,
+            start=ln.lo,
             end=len(text),
         )
         seg.sections.append(sec)
         stack.append((h.kind, sec))
-        heading_lines[lo] = h.body
+        heading_lines[ln.lo] = h.body
     for i, s in enumerate(seg.sections):
         for later in seg.sections[i + 1:]:
             if later.level <= s.level:
                 s.end = later.start - 1 if later.start > 0 and text[later.start - 1] == "\n" else later.start
                 break
     for lo, hi in _lines(text):
-        if lo in heading_lines and not heading_lines[lo]:
+        if (lo in heading_lines and not heading_lines[lo]) or lo in title_lines:
             continue
         pid = f"p{len(seg.paragraphs) + 1}"
         sid = seg.section_at(lo)
@@ -230,10 +439,13 @@ def segment(
         if lo in heading_lines:
             continue
         marks = _points_in(text, lo, hi)
-        for k, (marker, ordinal, at) in enumerate(marks):
+        for k, (marker, ordinal_, at) in enumerate(marks):
             stop = marks[k + 1][2] if k + 1 < len(marks) else hi
             while stop > at and text[stop - 1] in " \u3000":
                 stop -= 1
             seg.points.append(Point(id=f"pt{len(seg.points) + 1}", section=sid, paragraph=pid, marker=marker,
-                                    ordinal=ordinal, start=at, end=stop))
+                                    ordinal=ordinal_, start=at, end=stop))
     return seg
+
+
+__all__ = ["Heading", "HeadingGrammar", "Segmentation", "classify_line", "load_grammar", "segment"]
