@@ -98,7 +98,7 @@ def to_entities(
             }))
         elif c.label in ("quantity", "percentage"):
             out.append(Quantity.model_validate({**common, "type": c.label, "value": a["value"], "unit": a["unit"],
-                                                "comparison": a["comparison"]}))
+                                                "comparison": a["comparison"], "value_max": a.get("value_max")}))
         elif c.label == "period":
             out.append(Period.model_validate({**common, "date_start": a["date_start"], "date_end": a["date_end"]}))
         elif c.label == "organization":

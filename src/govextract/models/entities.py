@@ -36,6 +36,7 @@ class Quantity(EntityBase):
     value: float = Field(description="Number after scaling 万/亿 and converting Chinese numerals")
     unit: str
     comparison: Comparison
+    value_max: float | None = Field(None, description="Upper end of a range (5%—5.5%, 2—4家), whose lower end is value")
 
 
 class Period(EntityBase):
