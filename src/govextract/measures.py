@@ -27,8 +27,12 @@ from .data import alternation, load_json, require
 from .models import Entity
 
 _NAME = "linking.json"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[“\"「]?[\u4e00-\u9fff]")
 _SQUEEZE = re.compile(r"[，,：:\s]+")
+# A figure the entity stage did not take (生猪出栏187.0万头，下降0.2%): digits with a short unit
+# up to a clause or list mark; not the digits of a name (5G, PM2.5, C919)
+_BARE_FIGURE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.年月日号])"
+                          r"[万亿千百]*[\u4e00-\u9fff/]{0,3}?(?=[、，,：:；;]|$)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class MeasureLexicon:
     time: re.Pattern[str]
     footnote: re.Pattern[str]
     comparison: re.Pattern[str]
+    from_base: re.Pattern[str]
     predicates: frozenset[str]
     kind: re.Pattern[str]
     joiners: str
@@ -71,6 +76,7 @@ def load_measure_lexicon() -> MeasureLexicon:
         time=re.compile(f"(?:{require(d, 'time', str, _NAME)})"),
         footnote=_pattern(d, "footnote"),
         comparison=re.compile(f"(?:{require(d, 'comparison', str, _NAME)})(?=(?:{alternation(predicates)}))"),
+        from_base=_pattern(d, "from_base"),
         predicates=frozenset(predicates),
         kind=_pattern(d, "kind"),
         joiners=require(d, "joiners", str, _NAME),
@@ -119,8 +125,8 @@ def strip_edges(text: str, lo: int, hi: int, lex: MeasureLexicon, words: bool = 
         if s[-1] in lex.joiners or s[-1].isspace():
             hi, changed = hi - 1, True
             continue
-        m = re.search(f"(?:{lex.footnote.pattern})$", s)
-        if m:
+        m = re.search(f"(?:{lex.footnote.pattern})$", s) or lex.from_base.search(s)
+        if m and m.start() > 0:
             hi, changed = lo + m.start(), True
             continue
         if not words:
@@ -138,7 +144,7 @@ def own_words(text: str, lo: int, hi: int, anchors: tuple[list[Entity], list[int
     stretch of it that names what its figure counts (may be empty)."""
     cut = lo
     for a in within(anchors[0], anchors[1], lo, hi):
-        if a.end <= hi:
+        if a.end <= hi and text[a.start - 1:a.start] not in ("比", "较", "从"):  # not 比2019年下降: a base
             cut = max(cut, a.end)
     closers = list(lex.closer.finditer(text, cut, hi))
     if closers:
@@ -198,6 +204,7 @@ def sentence_measures(text: str, clauses: list[tuple[int, int]], quantities: lis
     lex = lex or load_measure_lexicon()
     out: dict[str, Measure | None] = {}
     previous: Measure | None = None  # the sentence's last figure's measure
+    kind_of: str | None = None  # the subject the sentence's kinds (国家级, 省级) are kinds of
     for n, q in enumerate(quantities):
         k = next(i for i, (a, b) in enumerate(clauses) if a <= q.start <= b)
         c_start, c_end = clauses[k]
@@ -212,10 +219,17 @@ def sentence_measures(text: str, clauses: list[tuple[int, int]], quantities: lis
         if r_end > r_start:
             words = squeeze(text[r_start:r_end], lex)
             if nxt and right_end == nxt[0]:  # 500万元及以上固定资产投资比上年增长1.2%: a figure's kind
-                words = subject_of(words, lex)
+                words = subject_of(words, lex).rstrip("和及与")
             right = Measure(words, r_start, r_end)
+        bare = [m for m in _BARE_FIGURE.finditer(text[item_start:q.start]) if m.end() < q.start - item_start]
+        if bare:  # 港集装箱吞吐量4387万标箱、增长11.6%: the item starts after the untaken figure
+            b_start, b_end = item_start + bare[-1].start(), item_start + bare[-1].end()
+            _, o_start, o_end = own_words(text, item_start, b_start, anchors, lex)
+            if o_end > o_start:
+                previous = Measure(squeeze(text[o_start:o_end], lex), o_start, o_end)
+            item_start = b_end
         cut, start, end = own_words(text, item_start, q.start, anchors, lex)
-        own = squeeze(text[start:end], lex) if end > start else ""
+        own = lex.comparison.sub("", squeeze(text[start:end], lex)) if end > start else ""
         raw_start, raw_end = strip_edges(text, cut, q.start, lex, words=False)
         raw = squeeze(text[raw_start:raw_end], lex)
         measure: Measure | None = Measure(own, start, end) if own else None
@@ -223,7 +237,10 @@ def sentence_measures(text: str, clauses: list[tuple[int, int]], quantities: lis
         subject = subject_of(previous.text, lex) if previous else None
         if pred is not None and (subject or k > 0):
             if subject is None:  # 应用RPA数字机器人，累计运转超10万次: the previous clause's object
-                _, o_start, o_end = own_words(text, clauses[k - 1][0], clauses[k - 1][1], anchors, lex)
+                p_start, p_end = clauses[k - 1]
+                bare = list(_BARE_FIGURE.finditer(text[p_start:p_end]))
+                _, o_start, o_end = own_words(text, p_start, p_start + bare[0].start() if bare else p_end,
+                                              anchors, lex)
                 subject = squeeze(text[o_start:o_end], lex)
                 span_start = o_start
             else:
@@ -238,10 +255,17 @@ def sentence_measures(text: str, clauses: list[tuple[int, int]], quantities: lis
         elif not own and before and previous:  # 增长5.2%、约4.4万亿元
             same_kind = before[-1].type == q.type
             measure = previous if same_kind else Measure(subject or previous.text, previous.start, previous.end)
-        elif own and lex.kind.match(own) and subject and k > 0:  # 其中国家级17个
+        elif own and lex.kind.match(own) and subject and k > 0:
+            subject = kind_of or subject  # 其中国家级17个、省级50个: both kinds of one subject
+            kind_of = subject
+            for v in (*lex.verbs, "新增", "新建"):  # 建成重点实验室120个，其中国家级17个
+                if subject.startswith(v) and len(subject) > len(v):
+                    subject = subject[len(v):]
+                    break
             measure = Measure(own + subject, start, end)
-        elif (right and _CJK.match(right.text) and text[q.end:right.start] in ("", "的")
-              and predicate_of(right.text, lex) is None and (not own or own.endswith("等") or len(own) <= 2)):
+        elif (right and _WORD.match(right.text) and text[q.end:right.start] in ("", "的")
+              and predicate_of(right.text, lex) is None
+              and (not own or own.endswith(("等", "和", "及", "与")) or len(own) <= 2)):
             measure = right  # 实现500余项高频政务服务事项, 调派4万多名医护人员
         out[q.id] = measure
         if measure is not None:
