@@ -136,3 +136,25 @@ def test_link_status_shapes(extract, text, figure, status):
 )
 def test_link_status_not_a_target(extract, text, figure):
     assert indicator(extract(text), figure).status != "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "places", "region"),
+    [
+        ("一、回顾\n全国近2亿人参加基本医疗保险。", "近2亿人", [], "全国"),
+        ("一、回顾\n去年全国新增床位5万张。", "5万张", [], "全国"),
+        ("一、回顾\n北京向天津、河北输出技术合同成交额748.7亿元。", "748.7亿元", ["北京", "天津", "河北"], None),
+        ("一、回顾\n支援武汉和湖北，调派4万多名医护人员。", "4万多名", ["武汉", "湖北"], None),
+        ("一、回顾\n武汉调派医护人员4万多名，全国共计新增床位5万张。", "5万张", [], "全国"),
+        # 全国 that is not the figure's scope
+        ("一、回顾\n全国人大常委会审议法律议案10件。", "10件", [], None),
+        ("一、回顾\n浙江出口占全国份额15.5%。", "15.5%", ["浙江"], None),
+        ("一、回顾\n举办国际级和全国赛事370场。", "370场", [], None),
+    ],
+)
+def test_link_places_and_country_scope(extract, text, figure, places, region):
+    doc = extract(text)
+    by_id = {e.id: e for e in doc.entities}
+    ind = indicator(doc, figure)
+    assert [by_id[p].text for p in ind.places] == places
+    assert ind.region == region

@@ -3,11 +3,13 @@ achieved, and what it is about; and the report's own inconsistencies surfaced as
 
 Everything works inside one sentence (to 。！？；) and one clause (to ，：). The measure is
 found by :mod:`.measures`, the status by :mod:`.status`. The places are those of the clause,
-else of the nearest earlier clause of the sentence that has some.
+else of the nearest earlier clause of the sentence that has some; a clause that counts over the
+whole country (全国近3亿人…) names no place and its region is 全国.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from typing import TypeVar
 
 from .data import load_json, require
 from .gazetteer import load_gazetteer
-from .measures import sentence_measures
+from .measures import load_measure_lexicon, sentence_measures
 from .models import CharRange, Entity, Finding, Indicator, Place, Section
 from .status import reports_outcomes, section_stances, status_of
 
@@ -27,11 +29,13 @@ _CLAUSE_END = _SENT_END | set("，,：:")
 @dataclass(frozen=True)
 class Lexicon:
     share_words: tuple[str, ...]
+    country: re.Pattern[str]
 
 
 def load_lexicon() -> Lexicon:
     d = load_json(_NAME)
-    return Lexicon(share_words=tuple(require(d, "share_words", list, _NAME)))
+    return Lexicon(share_words=tuple(require(d, "share_words", list, _NAME)),
+                   country=re.compile(require(d, "country_scope", str, _NAME)))
 
 
 E = TypeVar("E", bound=Entity)
@@ -77,6 +81,15 @@ def _clauses(text: str, s_start: int, s_end: int) -> list[_Clause]:
         out.append(_Clause(c_start, c_end))
         pos = c_end + 1
     return out
+
+
+def _country_scope(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the clause at ``start`` counts over the whole country: it opens with 全国 (after a
+    time: 去年全国…), as in 全国近3亿人领取养老金, not 占全国份额 or 全国赛事."""
+    while start < end and text[start].isspace():
+        start += 1
+    t = load_measure_lexicon().time.match(text, start, end)
+    return bool(lex.country.match(text, t.end() if t else start, end))
 
 
 def macro_regions(place: Place) -> set[str]:
@@ -135,7 +148,8 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
             k = next(i for i, c in enumerate(clauses) if c.start <= q.start <= c.end)
             clause = clauses[k]
             about: list[Place] = []
-            for j in range(k, -1, -1):
+            country = _country_scope(text, clause.start, q.start, lex)
+            for j in range(k, k - 1 if country else -1, -1):
                 c = clauses[j]
                 about = [p for p in within(places, place_starts, c.start, c.end) if p.end <= c.end]
                 if about:
@@ -145,7 +159,7 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
                         c = clauses[j]
                         about = within(places, place_starts, c.start, c.end) + about
                     break
-            region = None if about else regions.get(q.section or "")
+            region = None if about else "全国" if country else regions.get(q.section or "")
             in_sentence = within(periods, period_starts, s_start, s_end)
             before = [p for p in in_sentence if p.start < q.start]
             period = (before[-1] if before else in_sentence[0]) if in_sentence else None
