@@ -4,9 +4,10 @@ Evidence, strongest first:
 1. the genre: a statistics communiqué (统计公报) reports outcomes only;
 2. the stance of the figure's section: a review (工作回顾, 发展成就, 执行情况) reports outcomes,
    unless the figure's clause names a plan (原定, 预期目标); a task section (重点任务, 主要目标,
-   总体要求) sets targets, unless the clause says it is done (已, 截至, 以来). A section takes
-   its highest ancestor's stance, and a top-level section with no stance of its own that
-   follows a task section sets targets too (reports review first, then plan);
+   总体要求) sets targets, unless the clause says it is done (已, 截至, 以来). Top-level
+   headings that name different years and no stance review the earlier years and plan the
+   last; a top-level section with no stance that follows a task section sets targets too
+   (reports review first, then plan); a section takes its highest ancestor's stance;
 3. with no stance, the clause: a target word (力争, 预期, 确保), the modal 要 (not 主要, 要求),
    the future 将 (将达到, not 将X纳入), 拟 (not 虚拟), a target year (到2025年) → target; an
    outcome word (实现, 累计, 比上年) → achieved; else nothing.
@@ -63,6 +64,7 @@ def load_status_lexicon() -> StatusLexicon:
     )
 
 
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _TITLE_SPAN = 200  # a document's title stands in its first lines
 
 
@@ -83,6 +85,11 @@ def section_stances(sections: list[Section], lex: StatusLexicon | None = None) -
         elif lex.task_heading.search(title):
             own[s.id] = "target"
     top_level = [s for s in sections if s.parent is None]
+    years = {s.id: int(m.group(1)) for s in top_level if (m := _YEAR.search(s.title or ""))}
+    if len(set(years.values())) > 1:  # 一、2023年主要工作 二、2024年主要工作: the last year is planned
+        last = max(years.values())
+        for sid, year in years.items():
+            own.setdefault(sid, "target" if year == last else "achieved")
     stance: Status | None = None
     for s in top_level:  # plans follow reviews: a heading with no stance after a task heading
         if s.id in own:
