@@ -155,7 +155,7 @@ def own_words(text: str, lo: int, hi: int, anchors: tuple[list[Entity], list[int
     best = -1
     for v in lex.verbs:  # 乡镇设立自助终端, 武汉等城市上线“一件事”集成服务套餐: the verb's object
         k = s.rfind(v)
-        if (k > 0 or (k == 0 and agent)) and k + len(v) < len(s):
+        if (k > 0 or (k == 0 and agent)) and k + len(v) + 1 < len(s):
             best = max(best, k + len(v))
     if best > 0:
         start, end = strip_edges(text, start + best, end, lex)
@@ -270,4 +270,22 @@ def sentence_measures(text: str, clauses: list[tuple[int, int]], quantities: lis
         out[q.id] = measure
         if measure is not None:
             previous = measure
+    return _respectively(quantities, out)
+
+
+def _respectively(quantities: list[Entity], out: dict[str, Measure | None]) -> dict[str, Measure | None]:
+    """A、B、C…分别增长x、y、z: each figure of the run its own item (A增长, B增长, C…增长), when
+    the items and the figures are as many."""
+    n = 0
+    while n < len(quantities):
+        m = out[quantities[n].id]
+        run = [q for q in quantities[n:] if out[q.id] is m]
+        n += max(1, len(run))
+        if m is None or len(run) < 2 or "分别" not in m.text:
+            continue
+        head, _, pred = m.text.partition("分别")
+        items = head.split("、")
+        if len(items) == len(run) and all(len(i) >= 2 for i in items):
+            for q, item in zip(run, items, strict=True):
+                out[q.id] = Measure(item + pred, m.start, m.end)
     return out
