@@ -164,7 +164,8 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
             before = [p for p in in_sentence if p.start < q.start]
             period = (before[-1] if before else in_sentence[0]) if in_sentence else None
             stance = "achieved" if outcomes_only else stances.get(q.section or "")
-            status = status_of(text[clause.start:q.end], text[q.end:clause.end], text[s_start:q.end], stance)
+            status = status_of(text[clause.start:q.end], text[q.end:clause.end], text[s_start:q.end], stance,
+                               sentence=text[s_start:s_end])
             m = measures.get(q.id)
             indicators.append(Indicator(
                 id=f"i{len(indicators) + 1}",

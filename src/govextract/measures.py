@@ -142,14 +142,13 @@ def own_words(text: str, lo: int, hi: int, anchors: tuple[list[Entity], list[int
               lex: MeasureLexicon) -> tuple[int, int, int]:
     """Where an item ``text[lo:hi]`` goes on after its places, periods and list closers, and the
     stretch of it that names what its figure counts (may be empty)."""
-    cut = lo
+    cut, agent = lo, False
     for a in within(anchors[0], anchors[1], lo, hi):
         if a.end <= hi and text[a.start - 1:a.start] not in ("比", "较", "从"):  # not 比2019年下降: a base
-            cut = max(cut, a.end)
+            cut, agent = max(cut, a.end), agent or a.type == "place"  # a period is not an agent
     closers = list(lex.closer.finditer(text, cut, hi))
     if closers:
-        cut = closers[-1].end()
-    agent = cut > lo
+        cut, agent = closers[-1].end(), True
     start, end = strip_edges(text, cut, hi, lex)
     s = text[start:end]
     best = -1

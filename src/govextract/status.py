@@ -37,6 +37,7 @@ class StatusLexicon:
     plan: re.Pattern[str]
     target_year: re.Pattern[str]
     achieved: re.Pattern[str]
+    achieved_sentence: re.Pattern[str]
     past: re.Pattern[str]
 
 
@@ -60,7 +61,8 @@ def load_status_lexicon() -> StatusLexicon:
         plan=re.compile(words("plan_words")),
         target_year=re.compile(pat("target_pattern")),
         achieved=re.compile(words("achieved_words")),
-        past=re.compile(words("past_words")),
+        achieved_sentence=re.compile(pat("achieved_sentence")),
+        past=re.compile(pat("past")),
     )
 
 
@@ -112,9 +114,10 @@ def section_stances(sections: list[Section], lex: StatusLexicon | None = None) -
 
 
 def status_of(clause_head: str, clause_tail: str, sentence_head: str, stance: Status | None,
-              lex: StatusLexicon | None = None) -> Status | None:
+              lex: StatusLexicon | None = None, sentence: str = "") -> Status | None:
     """A figure's status from its clause up to the figure (``clause_head``), the rest of the
-    clause (``clause_tail``), its sentence up to the figure, and its section's ``stance``."""
+    clause (``clause_tail``), its sentence up to the figure (and whole), and its section's
+    ``stance``."""
     lex = lex or load_status_lexicon()
     if stance == "achieved":
         names_plan = lex.plan.search(clause_head) or re.match(r"的?(?:预期)?目标", clause_tail)
@@ -123,6 +126,6 @@ def status_of(clause_head: str, clause_tail: str, sentence_head: str, stance: St
         return "achieved" if lex.past.search(clause_head) else "target"
     if lex.target.search(clause_head) or lex.target_year.search(sentence_head):
         return "target"
-    if lex.achieved.search(sentence_head):
+    if lex.achieved.search(sentence_head) or lex.achieved_sentence.search(sentence):
         return "achieved"
     return None
