@@ -143,6 +143,7 @@ def test_link_status_shapes(extract, text, figure, status):
     [
         ("一、概况\n将临时补贴标准提高1倍。", "1倍"),  # 将 meaning 把
         ("一、概况\n全国将近3亿人领取养老金。", "近3亿人"),  # 将近: nearly
+        ("一、概况\n将120个项目纳入省重点项目。", "120个"),  # 将X纳入: 将 meaning 把
         ("一、概况\n虚拟现实产业营收增长20%。", "20%"),  # 虚拟 is not 拟
         ("一、概况\n研发投入强度从2020年的2.9%提高到2025年的3.3%。", "3.3%"),  # 提高到2025年 is not 到2025年
         ("一、概况\n主要城市网上办事率达到90%。", "90%"),  # 主要 is not 要
@@ -173,3 +174,13 @@ def test_link_places_and_country_scope(extract, text, figure, places, region):
     ind = indicator(doc, figure)
     assert [by_id[p].text for p in ind.places] == places
     assert ind.region == region
+
+
+def test_link_lexicons_load_and_a_bad_pattern_names_its_key():
+    from govextract.errors import DataFileError
+    from govextract.measures import compile_pattern, load_measure_lexicon
+    from govextract.status import load_status_lexicon
+
+    assert load_measure_lexicon().predicates and load_status_lexicon().target.pattern
+    with pytest.raises(DataFileError, match="scope"):
+        compile_pattern("(?:全", "scope")

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from .data import load_json, require
 from .gazetteer import load_gazetteer
-from .measures import load_measure_lexicon, sentence_measures
+from .measures import compile_pattern, load_measure_lexicon, sentence_measures
 from .models import CharRange, Entity, Finding, Indicator, Place, Section
 from .status import reports_outcomes, section_stances, status_of
 
@@ -35,7 +35,7 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     d = load_json(_NAME)
     return Lexicon(share_words=tuple(require(d, "share_words", list, _NAME)),
-                   country=re.compile(require(d, "country_scope", str, _NAME)))
+                   country=compile_pattern(require(d, "country_scope", str, _NAME), "country_scope"))
 
 
 E = TypeVar("E", bound=Entity)

@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from .data import alternation, load_json, require
+from .errors import DataFileError
 from .models import Entity
 
 _NAME = "linking.json"
@@ -51,12 +52,16 @@ class MeasureLexicon:
     joiners: str
 
 
-def _pattern(d: dict[str, Any], key: str) -> re.Pattern[str]:
+def compile_pattern(pattern: str, key: str) -> re.Pattern[str]:
+    """``pattern`` (the data file's ``key``) compiled, or a :class:`DataFileError` naming it."""
     try:
-        return re.compile(require(d, key, str, _NAME))
+        return re.compile(pattern)
     except re.error as exc:
-        from .errors import DataFileError
         raise DataFileError(f"bad pattern {key!r}: {exc}", _NAME) from exc
+
+
+def _pattern(d: dict[str, Any], key: str) -> re.Pattern[str]:
+    return compile_pattern(require(d, key, str, _NAME), key)
 
 
 @cache
@@ -72,10 +77,11 @@ def load_measure_lexicon() -> MeasureLexicon:
         verbs=words("verbs"),
         leading=words("leading"),
         trailing=words("trailing"),
-        scope=re.compile(f"(?:{require(d, 'scope', str, _NAME)})"),
-        time=re.compile(f"(?:{require(d, 'time', str, _NAME)})"),
+        scope=compile_pattern(f"(?:{require(d, 'scope', str, _NAME)})", "scope"),
+        time=compile_pattern(f"(?:{require(d, 'time', str, _NAME)})", "time"),
         footnote=_pattern(d, "footnote"),
-        comparison=re.compile(f"(?:{require(d, 'comparison', str, _NAME)})(?=(?:{alternation(predicates)}))"),
+        comparison=compile_pattern(f"(?:{require(d, 'comparison', str, _NAME)})(?=(?:{alternation(predicates)}))",
+                                   "comparison"),
         from_base=_pattern(d, "from_base"),
         predicates=frozenset(predicates),
         kind=_pattern(d, "kind"),

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Literal
 
 from .data import alternation, load_json, require
+from .measures import compile_pattern
 from .models import Section
 
 _NAME = "linking.json"
@@ -51,18 +52,21 @@ def load_status_lexicon() -> StatusLexicon:
     def pat(key: str) -> str:
         return str(require(d, key, str, _NAME))
 
+    def rx(key: str, pattern: str) -> re.Pattern[str]:
+        return compile_pattern(pattern, key)
+
     return StatusLexicon(
-        genre_title=re.compile(pat("genre_title")),
-        genre_anywhere=re.compile(pat("genre_anywhere")),
-        review_heading=re.compile(words("review_heading")),
-        task_heading=re.compile(words("task_heading")),
-        target=re.compile("|".join((words("target_words"), pat("target_modal"), pat("target_future"),
-                                    pat("target_plan")))),
-        plan=re.compile(words("plan_words")),
-        target_year=re.compile(pat("target_pattern")),
-        achieved=re.compile(words("achieved_words")),
-        achieved_sentence=re.compile(pat("achieved_sentence")),
-        past=re.compile(pat("past")),
+        genre_title=rx("genre_title", pat("genre_title")),
+        genre_anywhere=rx("genre_anywhere", pat("genre_anywhere")),
+        review_heading=rx("review_heading", words("review_heading")),
+        task_heading=rx("task_heading", words("task_heading")),
+        target=rx("target_*", "|".join((words("target_words"), pat("target_modal"), pat("target_future"),
+                                        pat("target_plan")))),
+        plan=rx("plan_words", words("plan_words")),
+        target_year=rx("target_pattern", pat("target_pattern")),
+        achieved=rx("achieved_words", words("achieved_words")),
+        achieved_sentence=rx("achieved_sentence", pat("achieved_sentence")),
+        past=rx("past", pat("past")),
     )
 
 
