@@ -1,11 +1,10 @@
-"""From entities to facts: each quantity linked to what it measures and what it is about,
-and the report's own inconsistencies surfaced as findings.
+"""From entities to facts: each quantity linked to what it measures, whether it is a target or
+achieved, and what it is about; and the report's own inconsistencies surfaced as findings.
 
 Everything works inside one sentence (to 。！？；) and one clause (to ，：). The measure is
-the clause's words before the quantity after the last place, list closer (等城市) or
-object-taking verb (上线, 设立), without leading adverbs or trailing auxiliaries; when
-nothing is left it is the words after the quantity (实现500余项高频政务服务事项). The places
-are those of the clause, else of the nearest earlier clause of the sentence that has some.
+found by :mod:`.measures`, the status by :mod:`.status`. The places are those of the clause,
+else of the nearest earlier clause of the sentence that has some; a clause that counts over the
+whole country (全国近3亿人…) names no place and its region is 全国.
 """
 
 from __future__ import annotations
@@ -14,46 +13,29 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from .data import alternation, load_json, require
+from .data import load_json, require
 from .gazetteer import load_gazetteer
+from .measures import compile_pattern, load_measure_lexicon, sentence_measures
 from .models import CharRange, Entity, Finding, Indicator, Place, Section
+from .status import reports_outcomes, section_stances, status_of
 
 _NAME = "linking.json"
 _SENT_END = set("。！？；!?;\n")
 _CLAUSE_END = _SENT_END | set("，,：:")
-_SQUEEZE = re.compile(r"[，,：:\s]+")
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    closer: re.Pattern[str]
-    verbs: tuple[str, ...]
-    leading: tuple[str, ...]
-    trailing: tuple[str, ...]
-    target_clause: re.Pattern[str]
-    target_pattern: re.Pattern[str]
-    achieved_words: tuple[str, ...]
     share_words: tuple[str, ...]
+    country: re.Pattern[str]
 
 
 def load_lexicon() -> Lexicon:
     d = load_json(_NAME)
-
-    def words(key: str) -> tuple[str, ...]:
-        return tuple(sorted(require(d, key, list, _NAME), key=len, reverse=True))
-
-    return Lexicon(
-        closer=re.compile(require(d, "list_closer", str, _NAME)),
-        verbs=words("verbs"),
-        leading=words("leading"),
-        trailing=words("trailing"),
-        target_clause=re.compile(f"{alternation(words('target_words'))}|{require(d, 'target_modal', str, _NAME)}"),
-        target_pattern=re.compile(require(d, "target_pattern", str, _NAME)),
-        achieved_words=words("achieved_words"),
-        share_words=words("share_words"),
-    )
+    return Lexicon(share_words=tuple(require(d, "share_words", list, _NAME)),
+                   country=compile_pattern(require(d, "country_scope", str, _NAME), "country_scope"))
 
 
 E = TypeVar("E", bound=Entity)
@@ -73,42 +55,6 @@ def bounds(text: str, pos: int, stops: set[str]) -> tuple[int, int]:
     while end < len(text) and text[end] not in stops:
         end += 1
     return start, end
-
-
-def _strip(s: str, start: int, lex: Lexicon) -> tuple[str, int]:
-    """Leading adverbs and trailing auxiliaries off ``s`` (which starts at offset ``start``)."""
-    changed = True
-    while changed and s:
-        changed = False
-        for w in lex.leading:
-            if s.startswith(w) and len(s) > len(w):
-                s, start, changed = s[len(w):], start + len(w), True
-                break
-        for w in lex.trailing:
-            if s.endswith(w):
-                s, changed = s[: -len(w)], True
-                break
-    return s, start
-
-
-def _object_of(text: str, lo: int, hi: int, places: tuple[list[Place], list[int]],
-               lex: Lexicon) -> tuple[str, int]:
-    """What a clause's words ``text[lo:hi]`` name, after places, list closers and verbs."""
-    cut = lo
-    for p in within(places[0], places[1], lo, hi):
-        if p.end <= hi:
-            cut = max(cut, p.end)
-    closers = list(lex.closer.finditer(text, cut, hi))
-    if closers:
-        cut = closers[-1].end()
-    best = -1
-    for v in lex.verbs:
-        k = text.rfind(v, cut, hi)
-        if k >= 0:
-            best = max(best, k + len(v))
-    if best > cut:
-        cut = best
-    return _strip(text[cut:hi], cut, lex)
 
 
 def _only_places(text: str, clause: _Clause, places: list[Place], starts: list[int]) -> bool:
@@ -135,6 +81,15 @@ def _clauses(text: str, s_start: int, s_end: int) -> list[_Clause]:
         out.append(_Clause(c_start, c_end))
         pos = c_end + 1
     return out
+
+
+def _country_scope(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the clause at ``start`` counts over the whole country: it opens with 全国 (after a
+    time: 去年全国…), as in 全国近3亿人领取养老金, not 占全国份额 or 全国赛事."""
+    while start < end and text[start].isspace():
+        start += 1
+    t = load_measure_lexicon().time.match(text, start, end)
+    return bool(lex.country.match(text, t.end() if t else start, end))
 
 
 def macro_regions(place: Place) -> set[str]:
@@ -173,57 +128,56 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
     periods = [e for e in entities if e.type == "period"]
     place_starts = [p.start for p in places]
     period_starts = [p.start for p in periods]
+    anchors: list[Entity] = sorted([*places, *periods], key=lambda e: e.start)
+    anchor_starts = [a.start for a in anchors]
     regions = section_regions(text, sections, entities)
+    stances = section_stances(sections)
+    outcomes_only = reports_outcomes(text)
+    by_sentence: dict[tuple[int, int], list[Entity]] = defaultdict(list)
+    for e in entities:
+        if e.type not in ("quantity", "percentage"):
+            continue
+        by_sentence[bounds(text, e.start, _SENT_END)].append(e)
     indicators: list[Indicator] = []
-    for q in (e for e in entities if e.type in ("quantity", "percentage")):
-        s_start, s_end = bounds(text, q.start, _SENT_END)
+    for (s_start, s_end), quantities in sorted(by_sentence.items()):
+        quantities.sort(key=lambda e: e.start)
         clauses = _clauses(text, s_start, s_end)
-        k = next(i for i, c in enumerate(clauses) if c.start <= q.start <= c.end)
-        clause = clauses[k]
-        measure, m_start = _object_of(text, clause.start, q.start, (places, place_starts), lex)
-        m_end = m_start + len(measure)
-        if len(measure) <= 2 and k > 0 and measure:  # 累计运转: the object sits in the clause before
-            prev = clauses[k - 1]
-            obj, o_start = _object_of(text, prev.start, prev.end, (places, place_starts), lex)
-            if obj:
-                measure, m_start, m_end = obj + text[clause.start:q.start], o_start, q.start
-                measure = _strip(measure, m_start, lex)[0]
-        if not measure:  # 实现500余项高频政务服务事项: the measure follows the number
-            right = text[q.end:clause.end]
-            measure, m_start, m_end = right.strip(), q.end, clause.end
-        about: list[Place] = []
-        for j in range(k, -1, -1):
-            c = clauses[j]
-            about = [p for p in within(places, place_starts, c.start, c.end) if p.end <= c.end]
-            if about:
-                # 上海，北京，深圳等城市…: earlier clauses that are nothing but a place belong to the list
-                while j > 0 and _only_places(text, clauses[j - 1], places, place_starts):
-                    j -= 1
-                    c = clauses[j]
-                    about = within(places, place_starts, c.start, c.end) + about
-                break
-        region = None if about else regions.get(q.section or "")
-        in_sentence = within(periods, period_starts, s_start, s_end)
-        before = [p for p in in_sentence if p.start < q.start]
-        period = (before[-1] if before else in_sentence[0]) if in_sentence else None
-        head = text[clause.start:q.end]
-        sentence_head = text[s_start:q.end]
-        status: Literal["achieved", "target"] | None = None
-        if lex.target_clause.search(head) or lex.target_pattern.search(sentence_head):
-            status = "target"
-        elif any(w in sentence_head for w in lex.achieved_words):
-            status = "achieved"
-        indicators.append(Indicator(
-            id=f"i{len(indicators) + 1}",
-            quantity=q.id,
-            measure=_SQUEEZE.sub("", measure) or None,
-            measure_span=CharRange(start=m_start, end=m_end) if measure else None,
-            places=[p.id for p in about],
-            region=region,
-            period=period.id if period else None,
-            status=status,
-            sentence=CharRange(start=s_start, end=s_end),
-        ))
+        measures = sentence_measures(text, [(c.start, c.end) for c in clauses], quantities,
+                                     (anchors, anchor_starts))
+        for q in quantities:
+            k = next(i for i, c in enumerate(clauses) if c.start <= q.start <= c.end)
+            clause = clauses[k]
+            about: list[Place] = []
+            country = _country_scope(text, clause.start, q.start, lex)
+            for j in range(k, k - 1 if country else -1, -1):
+                c = clauses[j]
+                about = [p for p in within(places, place_starts, c.start, c.end) if p.end <= c.end]
+                if about:
+                    # 上海，北京，深圳等城市…: earlier clauses that are nothing but a place belong to the list
+                    while j > 0 and _only_places(text, clauses[j - 1], places, place_starts):
+                        j -= 1
+                        c = clauses[j]
+                        about = within(places, place_starts, c.start, c.end) + about
+                    break
+            region = None if about else "全国" if country else regions.get(q.section or "")
+            in_sentence = within(periods, period_starts, s_start, s_end)
+            before = [p for p in in_sentence if p.start < q.start]
+            period = (before[-1] if before else in_sentence[0]) if in_sentence else None
+            stance = "achieved" if outcomes_only else stances.get(q.section or "")
+            status = status_of(text[clause.start:q.end], text[q.end:clause.end], text[s_start:q.end], stance,
+                               sentence=text[s_start:s_end])
+            m = measures.get(q.id)
+            indicators.append(Indicator(
+                id=f"i{len(indicators) + 1}",
+                quantity=q.id,
+                measure=m.text if m else None,
+                measure_span=CharRange(start=m.start, end=m.end) if m else None,
+                places=[p.id for p in about],
+                region=region,
+                period=period.id if period else None,
+                status=status,
+                sentence=CharRange(start=s_start, end=s_end),
+            ))
     return indicators, find_findings(text, sections, entities, indicators, regions, lex)
 
 
