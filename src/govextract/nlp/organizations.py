@@ -80,7 +80,7 @@ class Anchor:
 
 
 def _strings(obj: dict[str, Any], key: str, name: str) -> list[str]:
-    items = require(obj, key, list, name)
+    items: list[str] = require(obj, key, list, name)
     if not all(isinstance(x, str) and x for x in items):
         raise DataFileError(f"{key!r} must be a list of non-empty strings", name)
     return items
@@ -116,8 +116,12 @@ def _longest_ending(words: set[str], longest: int, text: str, end: int) -> int:
     return 0
 
 
+def _is_han(s: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
 def _is_name_char(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or ch.isascii() and ch.isalnum()
+    return "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())
 
 
 @dataclass
@@ -152,6 +156,7 @@ class OrganizationFinder:
         self.boundary_max_name: int = require(d, "boundary_max_name", int, _NAME)
         self.negatives = _strings(d, "negatives", _NAME)
         self.openers = tuple(_strings(d, "openers", _NAME))
+        self.quote_opens = set(require(d, "quote_opens", str, _NAME))
         self.place_names = {a for a in load_gazetteer().aliases if len(a) >= 2}
         self.longest_place = max(map(len, self.place_names), default=0)
         self.heads: dict[str, list[Head]] = {}
@@ -216,7 +221,7 @@ class OrganizationFinder:
         word by itself; inside a word (应对, 数据) it is part of the name."""
         ch = text[i]
         return (ch in self.punctuation or not _is_name_char(ch)
-                or ch in self.function_chars and (solo is None or i in solo))
+                or (ch in self.function_chars and (solo is None or i in solo)))
 
     def _generic(self, name: str) -> bool:
         return any(g in name for g in self.generic)
@@ -238,7 +243,7 @@ class OrganizationFinder:
         if a is None or (h.place_only and a.kind != "place") or (h.party and a.kind == "national"):
             return None
         start = self.with_party(text, a.start)
-        name = text[start:hs] + (h.canonical or h.head)
+        name = text[start:hs] + (h.canonical if h.canonical and a.kind != "national" else h.head)
         if h.party and start == a.start and a.kind == "place":
             name = self.party_prefix + name
         return _cand(start, he, text, name=name, level=a.level, party=h.party)
@@ -262,20 +267,22 @@ class OrganizationFinder:
         if anchor is not None:
             a, k = anchor
             name = text[k:hs]
-            if self._generic(name) or (h.needs_name and not name):
-                return None
+            if self._generic(text[a.start:hs] if a.kind == "level" else name) or (h.needs_name and not name):
+                return None  # 乡镇区域养老服务中心: a level word in a list of levels is no jurisdiction
             return _cand(a.start, he, text, level=a.level)
-        at_clause = lo == 0 or self.stop(text, lo - 1, solo)
+        at_clause = lo == 0 or (self.stop(text, lo - 1, solo) and text[lo - 1] not in self.quote_opens)
         opener = next((o for o in self.openers if text.startswith(o, lo)), "")
         lo += len(opener)  # 支持|之江实验室: a verb that opens the clause is not part of the name
         name = text[lo:hs]
-        if (h.boundary and at_clause and 2 <= len(name) <= self.boundary_max_name
+        if (h.boundary and at_clause and 2 <= len(name) <= self.boundary_max_name and _is_han(name)
                 and not self._generic(name) and not name.startswith(self.boundary_generic)):
             return _cand(lo, he, text)
         return None
 
-    def company(self, text: str, hs: int, he: int, solo: set[int] | None = None) -> Candidate | None:
-        """Walk left from 有限公司 to where the name begins; a bracketed place (淞基科技(上海)) is inside."""
+    def company(self, text: str, hs: int, he: int, inner: set[int] | None = None) -> Candidate | None:
+        """Walk left from 有限公司 to where the name begins; a bracketed place (淞基科技(上海)) is inside.
+        A function character ends the name unless the segmenter keeps it well inside a word (华为技术有限公司),
+        since an unknown name is often glued to the word before it (由淞基)."""
         i, limit = hs, max(0, hs - 30)
         while i > limit:
             ch = text[i - 1]
@@ -285,7 +292,7 @@ class OrganizationFinder:
                     break
                 i = j
                 continue
-            if self.stop(text, i - 1, solo) or ch in "本该各其此":
+            if ch in "本该各其此" or (self.stop(text, i - 1, None) and (inner is None or i - 1 not in inner)):
                 break
             i -= 1
         return _cand(i, he, text) if hs - i >= 2 else None
@@ -312,7 +319,11 @@ class OrganizationFinder:
     # ---- the whole text ---------------------------------------------------------------------
     def find(self, text: str, places: list[Candidate], starts: set[int] | None = None,
              ends: set[int] | None = None) -> list[Candidate]:
-        solo = None if starts is None or ends is None else {s for s in starts if s + 1 in ends}
+        solo = inner = None
+        if starts is not None and ends is not None:
+            solo = {s for s in starts if s + 1 in ends}
+            bounds = sorted(zip(sorted(starts), sorted(ends), strict=False))
+            inner = {i for s, e in bounds for i in range(s + 1, e - 1)}
         place_end = {p.end: p for p in places}
         place_start = {p.start: p for p in places}
         out: list[Candidate] = []
@@ -323,6 +334,9 @@ class OrganizationFinder:
                 continue
             if len(alias) <= 2 and starts is not None and ends is not None and not (s in starts and e in ends):
                 continue  # 国办 in 全国办理
+            if any(alias.endswith(w) and any(text.startswith(nb, e) for h in hs_ for nb in h.not_before)
+                   for w, hs_ in self.heads.items()):
+                continue  # 财政部门 is not 财政部
             name = self.known[alias]
             out.append(Candidate(s, e, "organization", {"name": name, "company": name in self.companies}))
         heads_at: dict[int, list[str]] = {}
@@ -342,7 +356,7 @@ class OrganizationFinder:
                     elif h.kind == "named":
                         c = self.named(text, hs, he, h, place_end, solo)
                     elif h.kind == "company":
-                        c = self.company(text, hs, he, solo)
+                        c = self.company(text, hs, he, inner)
                         if c is not None:
                             c.attrs["company"] = True
                     if c is not None:
@@ -351,15 +365,21 @@ class OrganizationFinder:
         for _ in range(2):  # a unit of a unit: 中共中央 + 办公厅 is found first, then its own units
             units = [u for c in out if (u := self.unit_after(text, c, place_start, heads_at, solo)) is not None]
             out += [u for u in units if u not in out]
-        return _join_bare(text, out)
+        out = _join_bare(text, out)
+        for c in out:  # the places inside a name, which the overlap filter will drop, for canonical_names
+            c.attrs["places"] = [p.attrs["keys"][0] for p in places
+                                 if c.start <= p.start and p.end <= c.end and len(p.attrs.get("keys", ())) == 1]
+        return out
 
     def _drop_negatives(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         spans = [(last - len(w) + 1, last + 1) for last, w in self.negative_auto.iter(text)]
         if not spans:
             return cands
-        return [c for c in cands
-                if not any(s < c.end and c.start < e and not (c.start <= s and e <= c.end and (s, e) != (c.start, c.end))
-                           for s, e in spans)]
+        def spoilt(c: Candidate) -> bool:  # inside a negative, or cutting across one
+            return any(s < c.end and c.start < e and not (c.start <= s and e <= c.end and (s, e) != (c.start, c.end))
+                       for s, e in spans)
+
+        return [c for c in cands if not spoilt(c)]
 
 
 def _automaton(words: Iterable[str]) -> Any:
@@ -381,19 +401,26 @@ def _join_bare(text: str, cands: list[Candidate]) -> list[Candidate]:
         by_start.setdefault(c.start, []).append(c)
     joined = [_cand(c.start, b.end, text) for c in cands if not c.attrs.get("bare")
               for b in by_start.get(c.end, []) if b.attrs.get("bare")]
-    return sorted({(c.start, c.end): c for c in cands + joined}.values(), key=lambda c: (c.start, -c.end))
+    first: dict[tuple[int, int], Candidate] = {}
+    for c in cands + joined:  # a known body first: its canonical name wins over the grammar's
+        first.setdefault((c.start, c.end), c)
+    return sorted(first.values(), key=lambda c: (c.start, -c.end))
 
 
 def canonical_names(entities: list[Entity], cands: list[Candidate]) -> list[Entity]:
     """Give a level short form the full name of the document's own division of that level:
     省政府 in a report whose province is 浙江省 → 浙江省人民政府. The division is the most often
     named place of that level ending as the level word does, and only when no other comes near."""
+    records = load_gazetteer().records
+    named: list[tuple[str, str]] = [(e.name, str(getattr(e.level, "value", e.level)))
+                                    for e in entities if isinstance(e, Place) and e.name]
+    named += [(records[k].name, records[k].level) for c in cands if c.label == "organization"
+              for k in c.attrs.get("places", ()) if k in records]
     counts: dict[str, Counter[str]] = {}
-    for e in entities:
-        if isinstance(e, Place) and e.name:
-            for level, (endings, kind) in _LEVEL_SUFFIXES.items():
-                if e.level == kind and e.name.endswith(endings):
-                    counts.setdefault(level, Counter())[e.name] += 1
+    for name, place_level in named:
+        for level, (endings, kind) in _LEVEL_SUFFIXES.items():
+            if place_level == kind and name.endswith(endings):
+                counts.setdefault(level, Counter())[name] += 1
     own: dict[str, str] = {}
     for level, c in counts.items():
         top = c.most_common(2)
