@@ -12,8 +12,8 @@ A name is a jurisdiction, a core and a head (``市`` + ``统计`` + ``局``), ea
   place, a national or level word, or, for a short name, the start of a clause (、西湖大学);
   a name that holds a word of kind (重点, 一流, 省级…) is a designation, not a body;
 * a *unit* head (调查队, 中心支行, 分局, 办公厅…) only continues a body found before it, with a
-  place between (国家统计局 + 洛阳 + 调查队) or, after an international organisation or a
-  company, a proper name (联合国 + 全球地理信息知识与创新 + 中心).
+  place between (国家统计局 + 洛阳 + 调查队) or, after an international organisation, a company
+  or a university, a proper name (联合国 + 全球地理信息知识与创新 + 中心).
 
 Bodies known by name (国务院, 人民政协, 共青团, 中石化) and international organisations
 (``data/international_organizations.json``) are found as listed. Negatives (格局, 以人民为中心,
@@ -65,6 +65,7 @@ class Head:
     place_only: bool = False  # a council head whose jurisdiction must be a place (洛阳海关)
     needs_name: bool = False  # a named head that needs a name between anchor and head (国家信息中心)
     boundary: bool = False  # a named head that a short name at the start of a clause may carry
+    has_units: bool = False  # a named body whose units carry names of their own (武汉大学国家发展战略研究院)
     canonical: str | None = None  # the head's full form in a canonical name (政府 → 人民政府)
     not_before: tuple[str, ...] = ()  # what may not follow the head (部门, 委员, 局面)
     not_after: tuple[str, ...] = ()  # what may not stand right before the head (科学中心: a goal)
@@ -307,13 +308,17 @@ class OrganizationFinder:
         direct = [u for u in self.units if text.startswith(u, pos)]
         if direct:
             return _cand(body.start, pos + max(map(len, direct)), text)
-        if pos != body.end or not (body.attrs.get("name") in self.intl or body.attrs.get("company")):
+        if pos != body.end or not (body.attrs.get("name") in self.intl or body.attrs.get("company")
+                                   or body.attrs.get("named")):
             return None
-        for end in range(pos + 2, min(len(text), pos + self.max_name + self.longest["unit"]) + 1):
-            if self.stop(text, end - 1, solo) and text[end - 1] not in self.joins:
+        for end in range(pos + 1, min(len(text), pos + self.max_name + self.longest["unit"]) + 1):
+            if self.stop(text, end - 1, solo) and (end - 1 == pos or text[end - 1] not in self.joins):
                 return None
-            if any(u in self.units for u in heads_at.get(end, [])):
-                return _cand(body.start, end, text)
+            units = [u for u in heads_at.get(end, []) if u in self.units and end - len(u) > pos]
+            unit = max(units, key=len, default="")
+            if unit:  # a verb in the name makes it a clause: 西湖大学|牵头建设…实验室
+                name = text[pos:end - len(unit)]
+                return None if any(o in name for o in self.openers) else _cand(body.start, end, text)
         return None
 
     # ---- the whole text ---------------------------------------------------------------------
@@ -355,6 +360,8 @@ class OrganizationFinder:
                         c = self.council(text, hs, he, h, place_end)
                     elif h.kind == "named":
                         c = self.named(text, hs, he, h, place_end, solo)
+                        if c is not None and h.has_units:
+                            c.attrs["named"] = True  # 武汉大学|国家发展战略|研究院: a body with named units
                     elif h.kind == "company":
                         c = self.company(text, hs, he, inner)
                         if c is not None:
