@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
 import ahocorasick
@@ -115,6 +117,26 @@ def _longest_ending(words: set[str], longest: int, text: str, end: int) -> int:
         if text[end - n:end] in words:
             return n
     return 0
+
+
+_WORD_CLASSES = "vdpcrma"  # jieba's tags of verbs, adverbs, prepositions, conjunctions, pronouns, numerals, adjectives
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words of two to four characters that jieba's dictionary tags as anything but a noun or a name
+    (坚持 v, 平安 a, 其中 r): a short name found only by the clause boundary may not start with one.
+    Read on first need, since most texts never ask."""
+    try:
+        lines = files("jieba").joinpath("dict.txt").read_text(encoding="utf-8").splitlines()
+    except (OSError, ModuleNotFoundError) as exc:
+        raise DataFileError(f"cannot read jieba's dictionary: {exc}", "jieba/dict.txt") from exc
+    out: set[str] = set()
+    for line in lines:
+        parts = line.split(" ")
+        if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and parts[2][:1] in _WORD_CLASSES:
+            out.add(parts[0])
+    return frozenset(out)
 
 
 def _is_han(s: str) -> bool:
@@ -276,7 +298,8 @@ class OrganizationFinder:
         lo += len(opener)  # 支持|之江实验室: a verb that opens the clause is not part of the name
         name = text[lo:hs]
         if (h.boundary and at_clause and 2 <= len(name) <= self.boundary_max_name and _is_han(name)
-                and not self._generic(name) and not name.startswith(self.boundary_generic)):
+                and not self._generic(name) and not name.startswith(self.boundary_generic)
+                and not any(name[:n] in _function_words() for n in range(2, len(name) + 1))):
             return _cand(lo, he, text)
         return None
 
