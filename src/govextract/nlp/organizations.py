@@ -25,11 +25,13 @@ jurisdiction in :func:`canonical_names`, called once the places are resolved.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
@@ -126,17 +128,15 @@ _WORD_CLASSES = "vdpcrma"  # jieba's tags of verbs, adverbs, prepositions, conju
 def _function_words() -> frozenset[str]:
     """Words of two to four characters that jieba's dictionary tags as anything but a noun or a name
     (坚持 v, 平安 a, 其中 r): a short name found only by the clause boundary may not start with one.
-    Read on first need, since most texts never ask."""
+    Read on first need, since most texts never ask, and without importing jieba itself."""
+    spec = find_spec("jieba")
     try:
-        lines = files("jieba").joinpath("dict.txt").read_text(encoding="utf-8").splitlines()
-    except (OSError, ModuleNotFoundError) as exc:
+        if spec is None or spec.origin is None:
+            raise OSError("jieba is not installed")
+        text = (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
+    except OSError as exc:
         raise DataFileError(f"cannot read jieba's dictionary: {exc}", "jieba/dict.txt") from exc
-    out: set[str] = set()
-    for line in lines:
-        parts = line.split(" ")
-        if len(parts) == 3 and 2 <= len(parts[0]) <= 4 and parts[2][:1] in _WORD_CLASSES:
-            out.add(parts[0])
-    return frozenset(out)
+    return frozenset(re.findall(rf"^(\S{{2,4}}) \d+ [{_WORD_CLASSES}]\w*$", text, re.M))
 
 
 def _is_han(s: str) -> bool:
