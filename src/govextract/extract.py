@@ -15,6 +15,7 @@ from collections.abc import Callable
 from .gazetteer import Gazetteer, PlaceRecord, load_gazetteer
 from .models import Entity, Initiative, Organization, Period, Place, Quantity
 from .nlp import Candidate
+from .nlp.organizations import canonical_names
 
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 
@@ -105,7 +106,7 @@ def to_entities(
             out.append(Organization.model_validate({**common, "name": a["name"]}))
         elif c.label in ("initiative", "product"):
             out.append(Initiative.model_validate({**common, "type": c.label, "name": a["name"]}))
-    return out
+    return canonical_names(out, cands)
 
 
 def page_lookup(starts: list[int], numbers: list[int]) -> Callable[[int], int | None]:

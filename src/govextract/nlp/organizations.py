@@ -1,48 +1,313 @@
-"""Organisations: known central bodies, national institutions, local government bodies, companies."""
+"""Organisations: a grammar of Chinese institution names, as data plus a small matcher.
+
+A name is a jurisdiction, a core and a head (``市`` + ``统计`` + ``局``), each from
+``data/organizations.json``; the head says what must stand before it:
+
+* a *department* head (局, 厅, 委, 办, 部…) needs a core of domain words and a jurisdiction
+  (a place, a level word such as 市 or 州, a national word such as 国家), unless it is a
+  ministry's (部, 署), which may stand bare;
+* a *council* head (人民政府, 政府, 委, 人大常委会, 政协, 海关…) needs a jurisdiction and nothing
+  between: 省委省政府 is two bodies, 中共北京市委 one;
+* a *named* head (大学, 银行, 交易所, 集团, 领导小组…) takes a proper name after an anchor: a
+  place, a national or level word, or, for a short name, the start of a clause (、西湖大学);
+  a name that holds a word of kind (重点, 一流, 省级…) is a designation, not a body;
+* a *unit* head (调查队, 中心支行, 分局, 办公厅…) only continues a body found before it, with a
+  place between (国家统计局 + 洛阳 + 调查队) or, after an international organisation, a company
+  or a university, a proper name (联合国 + 全球地理信息知识与创新 + 中心).
+
+Bodies known by name (国务院, 人民政协, 共青团, 中石化) and international organisations
+(``data/international_organizations.json``) are found as listed. Negatives (格局, 以人民为中心,
+人大代表) drop any candidate inside them or cutting across them.
+
+A level short form (省政府, 市统计局) takes its full name from the document's own
+jurisdiction in :func:`canonical_names`, called once the places are resolved.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
 
 import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..data import alternation, load_json, require
+from ..data import load_json, require
+from ..errors import DataFileError
+from ..gazetteer import load_gazetteer
+from ..models import Entity, Organization, Place
 from .places import SPANS_KEY as PLACES_KEY
-from .spans import Candidate, doc_text, read_spans, write_spans
+from .spans import Candidate, doc_text, read_spans, token_bounds, write_spans
 
 SPANS_KEY = "govextract_organizations"
 _NAME = "organizations.json"
+_INTL = "international_organizations.json"
+_PARTY = "中共"  # the Party's prefix in a committee's full name (中共浙江省委)
+_KINDS = ("department", "council", "named", "company", "unit")
+_LEVEL_SUFFIXES = {  # a level word → the endings of the full names it stands for, and their level
+    "省": (("省",), "province"), "自治区": (("自治区",), "province"), "市": (("市",), "city"),
+    "州": (("州",), "city"), "自治州": (("自治州",), "city"), "盟": (("盟",), "city"),
+    "县": (("县",), "county"), "自治县": (("自治县",), "county"), "区": (("区",), "county"),
+    "旗": (("旗",), "county"),
+}
 
 
+@dataclass(frozen=True)
+class Head:
+    """One institution word and the conditions under which it heads a body."""
 
+    head: str
+    kind: str
+    bare: bool = False  # a department head that needs no jurisdiction (教育部)
+    party: bool = False  # a council head that takes 中共 before its jurisdiction (中共北京市委)
+    place_only: bool = False  # a council head whose jurisdiction must be a place (洛阳海关)
+    needs_name: bool = False  # a named head that needs a name between anchor and head (国家信息中心)
+    boundary: bool = False  # a named head that a short name at the start of a clause may carry
+    has_units: bool = False  # a named body whose units carry names of their own (武汉大学国家发展战略研究院)
+    canonical: str | None = None  # the head's full form in a canonical name (政府 → 人民政府)
+    not_before: tuple[str, ...] = ()  # what may not follow the head (部门, 委员, 局面)
+    not_after: tuple[str, ...] = ()  # what may not stand right before the head (科学中心: a goal)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a jurisdiction starts, and what it is."""
+
+    start: int
+    kind: str  # place, national, level, boundary
+    level: str | None = None
+
+
+def _strings(obj: dict[str, Any], key: str, name: str) -> list[str]:
+    items: list[str] = require(obj, key, list, name)
+    if not all(isinstance(x, str) and x for x in items):
+        raise DataFileError(f"{key!r} must be a list of non-empty strings", name)
+    return items
+
+
+def _named_list(obj: dict[str, Any], key: str, name: str) -> list[tuple[str, list[str]]]:
+    out: list[tuple[str, list[str]]] = []
+    for entry in require(obj, key, list, name):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry.get("aliases"):
+            raise DataFileError(f"each entry of {key!r} needs a name and a list of aliases", name)
+        out.append((entry["name"], _strings(entry, "aliases", name)))
+    return out
+
+
+def _heads(obj: dict[str, Any]) -> list[Head]:
+    heads: list[Head] = []
+    for entry in require(obj, "heads", list, _NAME):
+        if not isinstance(entry, dict) or entry.get("kind") not in _KINDS or not entry.get("head"):
+            raise DataFileError(f"a head needs a word and a kind among {_KINDS}: {entry!r}", _NAME)
+        unknown = set(entry) - {f for f in Head.__dataclass_fields__}
+        if unknown:
+            raise DataFileError(f"unknown fields {sorted(unknown)} in head {entry['head']!r}", _NAME)
+        heads.append(Head(**{**entry, "not_before": tuple(entry.get("not_before", ())),
+                             "not_after": tuple(entry.get("not_after", ()))}))
+    return heads
+
+
+def _longest_ending(words: set[str], longest: int, text: str, end: int) -> int:
+    """Length of the longest word of ``words`` that ends at ``end``, or 0."""
+    for n in range(min(longest, end), 0, -1):
+        if text[end - n:end] in words:
+            return n
+    return 0
+
+
+_WORD_CLASSES = "vdpcrma"  # jieba's tags of verbs, adverbs, prepositions, conjunctions, pronouns, numerals, adjectives
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words of two to four characters that jieba's dictionary tags as anything but a noun or a name
+    (坚持 v, 平安 a, 其中 r): a short name found only by the clause boundary may not start with one.
+    Read on first need, since most texts never ask, and without importing jieba itself."""
+    spec = find_spec("jieba")
+    try:
+        if spec is None or spec.origin is None:
+            raise OSError("jieba is not installed")
+        text = (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(f"cannot read jieba's dictionary: {exc}", "jieba/dict.txt") from exc
+    return frozenset(re.findall(rf"^(\S{{2,4}}) \d+ [{_WORD_CLASSES}]\w*$", text, re.M))
+
+
+def _is_han(s: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalnum())
+
+
+@dataclass
 class OrganizationFinder:
-    def __init__(self) -> None:
-        data = load_json(_NAME)
-        self.canonical: dict[str, str] = {}
-        self.automaton = ahocorasick.Automaton()
-        for org in require(data, "organizations", list, _NAME):
-            for alias in org["aliases"]:
-                self.canonical[alias] = org["name"]
-                self.automaton.add_word(alias, alias)
-        self.automaton.make_automaton()
-        self.left_stops = set(require(data, "left_stops", str, _NAME))
-        inner = r"[^\s，。、；：！？“”‘’《》（）()的和与及等在将对把被从向为是了并或]"
-        self.national = re.compile(
-            rf"(?:{alternation(require(data, 'national_prefixes', list, _NAME))})(?!级){inner}{{1,14}}?"
-            rf"(?:{alternation(require(data, 'institution_suffixes', list, _NAME))})"
-        )
-        self.local_suffix = re.compile(rf"(?:{alternation(require(data, 'local_suffixes', list, _NAME))})")
-        self.company = re.compile(rf"(?:{alternation(require(data, 'company_suffixes', list, _NAME))})")
-        self.company_unit = re.compile(
-            rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(require(data, 'company_unit_suffixes', list, _NAME))})"
-        )
+    """Finds organisation candidates on the characters of a text, given its place candidates."""
 
-    def _company_start(self, text: str, pos: int) -> int:
-        """Walk left from the company suffix to where the name begins."""
-        i = pos
-        limit = max(0, pos - 30)
+    known: dict[str, str] = field(default_factory=dict)  # alias → canonical name
+    intl: set[str] = field(default_factory=set)  # canonical names of international organisations
+    companies: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        d = load_json(_NAME)
+        intl = load_json(_INTL)
+        for key, src, bucket in (("bodies", d, None), ("companies", d, self.companies),
+                                 ("organizations", intl, self.intl)):
+            for name, aliases in _named_list(src, key, _INTL if src is intl else _NAME):
+                for alias in aliases:
+                    self.known[alias] = name
+                if bucket is not None:
+                    bucket.add(name)
+        self.levels = set(_strings(d, "levels", _NAME))
+        self.level_left_stops = set(require(d, "level_left_stops", str, _NAME))
+        self.national = set(_strings(d, "national", _NAME))
+        self.party_prefix: str = require(d, "party_prefix", str, _NAME)
+        self.cores = set(_strings(d, "cores", _NAME))
+        self.joins = set(_strings(d, "joins", _NAME))
+        self.generic = _strings(d, "generic", _NAME)
+        self.boundary_generic = tuple(_strings(d, "boundary_generic", _NAME))
+        self.punctuation = set(require(d, "punctuation", str, _NAME))
+        self.function_chars = set(require(d, "function_chars", str, _NAME))
+        self.max_name: int = require(d, "max_name", int, _NAME)
+        self.boundary_max_name: int = require(d, "boundary_max_name", int, _NAME)
+        self.negatives = _strings(d, "negatives", _NAME)
+        self.openers = tuple(_strings(d, "openers", _NAME))
+        self.quote_opens = set(require(d, "quote_opens", str, _NAME))
+        self.place_names = {a for a in load_gazetteer().aliases if len(a) >= 2}
+        self.longest_place = max(map(len, self.place_names), default=0)
+        self.heads: dict[str, list[Head]] = {}
+        for h in _heads(d):
+            self.heads.setdefault(h.head, []).append(h)
+        self.units = {w for w, hs in self.heads.items() if any(h.kind == "unit" for h in hs)}
+        self.longest = {"core": max(map(len, self.cores)), "level": max(map(len, self.levels)),
+                        "national": max(map(len, self.national)), "unit": max(map(len, self.units))}
+        self.known_auto = _automaton(self.known)
+        self.head_auto = _automaton(self.heads)
+        self.negative_auto = _automaton(self.negatives)
+
+    # ---- pieces of a name -------------------------------------------------------------------
+    def core_start(self, text: str, end: int) -> int | None:
+        """Where a core of domain words ending at ``end`` starts (文化广电和旅游), or None."""
+        pos, found = end, None
+        while True:
+            n = _longest_ending(self.cores, self.longest["core"], text, pos)
+            if n:
+                pos -= n
+                found = pos
+                continue
+            if found is not None and pos > 1 and text[pos - 1] in self.joins and \
+                    _longest_ending(self.cores, self.longest["core"], text, pos - 1):
+                pos -= 1
+                continue
+            return found
+
+    def level_at(self, text: str, end: int) -> str | None:
+        """A level word ending at ``end`` that is not part of a longer word (城市, 全省, 省市)."""
+        n = _longest_ending(self.levels, self.longest["level"], text, end)
+        if not n or (end - n > 0 and text[end - n - 1] in self.level_left_stops):
+            return None
+        return text[end - n:end]
+
+    def anchor_at(self, text: str, end: int, place_end: dict[int, Candidate], names: bool = False) -> Anchor | None:
+        """A jurisdiction ending at ``end``: places (a run of them: 浙江省杭州市), a national word, a level word.
+        With ``names``, any gazetteer name counts as a place, even one that the segmenter kept inside a
+        longer word (浙江大学 is one jieba word, so the place finder does not see 浙江 in it)."""
+        if end in place_end:
+            start = place_end[end].start
+            while start in place_end:
+                start = place_end[start].start
+            return Anchor(start, "place")
+        n = _longest_ending(self.place_names, self.longest_place, text, end) if names else 0
+        if n:
+            return Anchor(end - n, "place")
+        n = _longest_ending(self.national, self.longest["national"], text, end)
+        if n:
+            return Anchor(end - n, "national")
+        level = self.level_at(text, end)
+        if level:
+            return Anchor(end - len(level), "level", level)
+        return None
+
+    def with_party(self, text: str, start: int) -> int:
+        p = self.party_prefix
+        return start - len(p) if start >= len(p) and text[start - len(p):start] == p else start
+
+    def stop(self, text: str, i: int, solo: set[int] | None) -> bool:
+        """Whether ``text[i]`` ends a name: punctuation, or a function character (的, 和, 对) that is a
+        word by itself; inside a word (应对, 数据) it is part of the name."""
+        ch = text[i]
+        return (ch in self.punctuation or not _is_name_char(ch)
+                or (ch in self.function_chars and (solo is None or i in solo)))
+
+    def _generic(self, name: str) -> bool:
+        return any(g in name for g in self.generic)
+
+    # ---- one head ---------------------------------------------------------------------------
+    def department(self, text: str, hs: int, he: int, h: Head, place_end: dict[int, Candidate]) -> Candidate | None:
+        c0 = self.core_start(text, hs)
+        if c0 is None:
+            return None
+        a = self.anchor_at(text, c0, place_end)
+        if a is not None:
+            return _cand(self.with_party(text, a.start), he, text, level=a.level)
+        if h.bare:
+            return _cand(c0, he, text, bare=True)
+        return None
+
+    def council(self, text: str, hs: int, he: int, h: Head, place_end: dict[int, Candidate]) -> Candidate | None:
+        a = self.anchor_at(text, hs, place_end)
+        if a is None or (h.place_only and a.kind != "place") or (h.party and a.kind == "national"):
+            return None
+        start = self.with_party(text, a.start)
+        name = text[start:hs] + (h.canonical if h.canonical and a.kind != "national" else h.head)
+        if h.party and start == a.start and a.kind == "place":
+            name = self.party_prefix + name
+        return _cand(start, he, text, name=name, level=a.level, party=h.party)
+
+    def named(self, text: str, hs: int, he: int, h: Head, place_end: dict[int, Candidate],
+              solo: set[int] | None = None) -> Candidate | None:
+        if any(text.endswith(w, 0, hs) for w in h.not_after):
+            return None
+        lo = hs
+        while lo > max(0, hs - self.max_name) and not self.stop(text, lo - 1, solo):
+            lo -= 1
+        anchor = None
+        for kinds in (("place", "national"), ("level",)):
+            for k in range(hs, lo - 1, -1):
+                a = self.anchor_at(text, k, place_end, names=True)
+                if a is not None and a.kind in kinds and a.start >= lo - (0 if a.kind == "level" else 8):
+                    anchor = (a, k)
+                    break
+            if anchor:
+                break
+        if anchor is not None:
+            a, k = anchor
+            name = text[k:hs]
+            if self._generic(text[a.start:hs] if a.kind == "level" else name) or (h.needs_name and not name):
+                return None  # 乡镇区域养老服务中心: a level word in a list of levels is no jurisdiction
+            return _cand(a.start, he, text, level=a.level)
+        at_clause = lo == 0 or (self.stop(text, lo - 1, solo) and text[lo - 1] not in self.quote_opens)
+        opener = next((o for o in self.openers if text.startswith(o, lo)), "")
+        lo += len(opener)  # 支持|之江实验室: a verb that opens the clause is not part of the name
+        name = text[lo:hs]
+        if (h.boundary and at_clause and 2 <= len(name) <= self.boundary_max_name and _is_han(name)
+                and not self._generic(name) and not name.startswith(self.boundary_generic)
+                and not any(name[:n] in _function_words() for n in range(2, len(name) + 1))):
+            return _cand(lo, he, text)
+        return None
+
+    def company(self, text: str, hs: int, he: int, inner: set[int] | None = None) -> Candidate | None:
+        """Walk left from 有限公司 to where the name begins; a bracketed place (淞基科技(上海)) is inside.
+        A function character ends the name unless the segmenter keeps it well inside a word (华为技术有限公司),
+        since an unknown name is often glued to the word before it (由淞基)."""
+        i, limit = hs, max(0, hs - 30)
         while i > limit:
             ch = text[i - 1]
             if ch in ")）":
@@ -51,45 +316,158 @@ class OrganizationFinder:
                     break
                 i = j
                 continue
-            if ch in self.left_stops or not ("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalpha())):
+            if ch in "本该各其此" or (self.stop(text, i - 1, None) and (inner is None or i - 1 not in inner)):
                 break
             i -= 1
-        return i
+        return _cand(i, he, text) if hs - i >= 2 else None
 
-    def find(self, text: str, places: list[Candidate]) -> list[Candidate]:
+    def unit_after(self, text: str, body: Candidate, place_start: dict[int, Candidate],
+                   heads_at: dict[int, list[str]], solo: set[int] | None = None) -> Candidate | None:
+        """A unit right after ``body``: 国家统计局|洛阳|调查队, 人民银行|洛阳市|中心支行, 国务院|办公厅;
+        after an international organisation or a company, a named one: 联合国|全球地理信息知识与创新|中心."""
+        pos = body.end
+        while pos in place_start:
+            pos = place_start[pos].end
+        direct = [u for u in self.units if text.startswith(u, pos)]
+        if direct:
+            return _cand(body.start, pos + max(map(len, direct)), text)
+        if pos != body.end or not (body.attrs.get("name") in self.intl or body.attrs.get("company")
+                                   or body.attrs.get("named")):
+            return None
+        for end in range(pos + 1, min(len(text), pos + self.max_name + self.longest["unit"]) + 1):
+            if self.stop(text, end - 1, solo) and (end - 1 == pos or text[end - 1] not in self.joins):
+                return None
+            units = [u for u in heads_at.get(end, []) if u in self.units and end - len(u) > pos]
+            unit = max(units, key=len, default="")
+            if unit:  # a verb in the name makes it a clause: 西湖大学|牵头建设…实验室
+                name = text[pos:end - len(unit)]
+                return None if any(o in name for o in self.openers) else _cand(body.start, end, text)
+        return None
+
+    # ---- the whole text ---------------------------------------------------------------------
+    def find(self, text: str, places: list[Candidate], starts: set[int] | None = None,
+             ends: set[int] | None = None) -> list[Candidate]:
+        solo = inner = None
+        if starts is not None and ends is not None:
+            solo = {s for s in starts if s + 1 in ends}
+            bounds = sorted(zip(sorted(starts), sorted(ends), strict=False))
+            inner = {i for s, e in bounds for i in range(s + 1, e - 1)}
+        place_end = {p.end: p for p in places}
+        place_start = {p.start: p for p in places}
         out: list[Candidate] = []
-        for last, alias in self.automaton.iter_long(text):
-            out.append(Candidate(last - len(alias) + 1, last + 1, "organization", {"name": self.canonical[alias]}))
-        for m in self.national.finditer(text):
-            out.append(Candidate(m.start(), m.end(), "organization", {"name": m.group()}))
-        for p in places:
-            suffix = self.local_suffix.match(text, p.end)
-            if suffix:
-                name = text[p.start:suffix.end()]
-                out.append(Candidate(p.start, suffix.end(), "organization", {"name": name, "local": True}))
-        for m in self.company.finditer(text):
-            start = self._company_start(text, m.start())
-            if m.start() - start < 2:
+        for last, alias in self.known_auto.iter_long(text):
+            s, e = last - len(alias) + 1, last + 1
+            if alias.isascii() and ((s and text[s - 1].isascii() and text[s - 1].isalnum())
+                                    or (e < len(text) and text[e].isascii() and text[e].isalnum())):
                 continue
-            end = m.end()
-            unit = self.company_unit.match(text, end)
-            if unit:
-                end = unit.end()
-            out.append(Candidate(start, end, "organization", {"name": text[start:end]}))
-        return _merge_adjacent(out, text)
+            if len(alias) <= 2 and starts is not None and ends is not None and not (s in starts and e in ends):
+                continue  # 国办 in 全国办理
+            if any(alias.endswith(w) and any(text.startswith(nb, e) for h in hs_ for nb in h.not_before)
+                   for w, hs_ in self.heads.items()):
+                continue  # 财政部门 is not 财政部
+            name = self.known[alias]
+            out.append(Candidate(s, e, "organization", {"name": name, "company": name in self.companies}))
+        heads_at: dict[int, list[str]] = {}
+        for last, word in self.head_auto.iter(text):
+            heads_at.setdefault(last + 1, []).append(word)
+        for he, words in heads_at.items():
+            for word in words:
+                hs = he - len(word)
+                for h in self.heads[word]:
+                    if any(text.startswith(w, he) for w in h.not_before):
+                        continue
+                    c: Candidate | None = None
+                    if h.kind == "department":
+                        c = self.department(text, hs, he, h, place_end)
+                    elif h.kind == "council":
+                        c = self.council(text, hs, he, h, place_end)
+                    elif h.kind == "named":
+                        c = self.named(text, hs, he, h, place_end, solo)
+                        if c is not None and h.has_units:
+                            c.attrs["named"] = True  # 武汉大学|国家发展战略|研究院: a body with named units
+                    elif h.kind == "company":
+                        c = self.company(text, hs, he, inner)
+                        if c is not None:
+                            c.attrs["company"] = True
+                    if c is not None:
+                        out.append(c)
+        out = self._drop_negatives(text, out)
+        for _ in range(2):  # a unit of a unit: 中共中央 + 办公厅 is found first, then its own units
+            units = [u for c in out if (u := self.unit_after(text, c, place_start, heads_at, solo)) is not None]
+            out += [u for u in units if u not in out]
+        out = _join_bare(text, out)
+        for c in out:  # the places inside a name, which the overlap filter will drop, for canonical_names
+            c.attrs["places"] = [p.attrs["keys"][0] for p in places
+                                 if c.start <= p.start and p.end <= c.end and len(p.attrs.get("keys", ())) == 1]
+        return out
+
+    def _drop_negatives(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        spans = [(last - len(w) + 1, last + 1) for last, w in self.negative_auto.iter(text)]
+        if not spans:
+            return cands
+        def spoilt(c: Candidate) -> bool:  # inside a negative, or cutting across one
+            return any(s < c.end and c.start < e and not (c.start <= s and e <= c.end and (s, e) != (c.start, c.end))
+                       for s, e in spans)
+
+        return [c for c in cands if not spoilt(c)]
 
 
-def _merge_adjacent(cands: list[Candidate], text: str) -> list[Candidate]:
-    """A body followed at once by a local unit (国家统计局 + 洛阳调查队) is one organisation."""
-    cands = sorted(cands, key=lambda c: (c.start, -c.end))
-    out: list[Candidate] = []
+def _automaton(words: Iterable[str]) -> Any:
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+def _cand(start: int, end: int, text: str, name: str | None = None, **attrs: Any) -> Candidate:
+    return Candidate(start, end, "organization", {"name": name or text[start:end], **attrs})
+
+
+def _join_bare(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A body followed at once by a bare department of it (省委 + 宣传部) is one organisation."""
+    by_start: dict[int, list[Candidate]] = {}
     for c in cands:
-        if out and out[-1].end == c.start and c.attrs.get("local"):
-            prev = out.pop()
-            name = text[prev.start:c.end]
-            out.append(Candidate(prev.start, c.end, "organization", {"name": name}))
-        else:
-            out.append(c)
+        by_start.setdefault(c.start, []).append(c)
+    joined = [_cand(c.start, b.end, text) for c in cands if not c.attrs.get("bare")
+              for b in by_start.get(c.end, []) if b.attrs.get("bare")]
+    first: dict[tuple[int, int], Candidate] = {}
+    for c in cands + joined:  # a known body first: its canonical name wins over the grammar's
+        first.setdefault((c.start, c.end), c)
+    return sorted(first.values(), key=lambda c: (c.start, -c.end))
+
+
+def canonical_names(entities: list[Entity], cands: list[Candidate]) -> list[Entity]:
+    """Give a level short form the full name of the document's own division of that level:
+    省政府 in a report whose province is 浙江省 → 浙江省人民政府. The division is the most often
+    named place of that level ending as the level word does, and only when no other comes near."""
+    records = load_gazetteer().records
+    named: list[tuple[str, str]] = [(e.name, str(getattr(e.level, "value", e.level)))
+                                    for e in entities if isinstance(e, Place) and e.name]
+    named += [(records[k].name, records[k].level) for c in cands if c.label == "organization"
+              for k in c.attrs.get("places", ()) if k in records]
+    counts: dict[str, Counter[str]] = {}
+    for name, place_level in named:
+        for level, (endings, kind) in _LEVEL_SUFFIXES.items():
+            if place_level == kind and name.endswith(endings):
+                counts.setdefault(level, Counter())[name] += 1
+    own: dict[str, str] = {}
+    for level, c in counts.items():
+        top = c.most_common(2)
+        if top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            own[level] = top[0][0]
+    levels = {(c.start, c.end): c.attrs for c in cands
+              if c.label == "organization" and c.attrs.get("level") in own}
+    out: list[Entity] = []
+    for e in entities:
+        attrs = levels.get((e.start, e.end)) if isinstance(e, Organization) else None
+        if attrs is not None and isinstance(e, Organization):
+            level = attrs["level"]
+            party = _PARTY if e.name.startswith(_PARTY) or attrs.get("party") else ""
+            body = e.name.removeprefix(party)
+            if body.startswith(level):
+                e = e.model_copy(update={"name": party + own[level] + body[len(level):]})
+        out.append(e)
     return out
 
 
@@ -98,7 +476,8 @@ class OrganizationsComponent:
         self.finder = OrganizationFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        write_spans(doc, SPANS_KEY, self.finder.find(doc_text(doc), read_spans(doc, PLACES_KEY)))
+        starts, ends = token_bounds(doc)
+        write_spans(doc, SPANS_KEY, self.finder.find(doc_text(doc), read_spans(doc, PLACES_KEY), starts, ends))
         return doc
 
 
