@@ -74,6 +74,7 @@ class _NotAfterNumeral:
     classifier_only: frozenset[str]
     body_only: frozenset[str]
     rank_prefixes: tuple[str, ...]
+    word_suffixes: tuple[str, ...]
 
 
 class InitiativeFinder:
@@ -97,7 +98,7 @@ class InitiativeFinder:
         self.not_after = _NotAfterNumeral(
             tuple(_strings(n, "units")), tuple(_strings(n, "streak")), frozenset(_strings(n, "direction_only")),
             frozenset(_strings(n, "classifier_only")), frozenset(_strings(n, "body_only")),
-            tuple(_strings(n, "rank_prefixes")))
+            tuple(_strings(n, "rank_prefixes")), tuple(_strings(n, "word_suffixes")))
         try:
             self.period = re.compile(require(d, "period_pattern", str, _NAME))
         except re.error as exc:
@@ -108,12 +109,21 @@ class InitiativeFinder:
             f"(?:{alternation(_strings(d, 'speed_verbs'))})")
         count = f"(?:{num}+[个项大类])"
         joiners = re.escape(require(d, "marker_joiners", str, _NAME))
-        # after a quotation: a short modifier, or 等 and/or a count with a longer one, then the word
-        self.marker = re.compile(
-            f"(?:等{count}?{_RUN}{{0,8}}?|{count}{_RUN}{{0,8}}?|{_RUN}{{0,4}}?)"
-            f"(?:(?P<product>{alternation(_strings(d, 'product_nouns'))})|(?:{alternation(_strings(d, 'markers'))}))")
+        product = alternation(_strings(d, "product_nouns"))
+        # after a quotation, three ways a word can name it: 等 or a count, then a class of names
+        # (…等政务智能助手, 三个智慧城市应用终端, 等文化品牌); a product word after at most two
+        # characters (信息系统); a programme word, directly or after a modifier that is not a
+        # verb (攻坚行动, 三年行动; not “老破小”改造工程, where the quotation is the object)
+        classes = alternation(_strings(d, "class_markers"))
+        self.after_class = re.compile(f"(?:等{count}?|{count}){_RUN}{{0,8}}?(?:(?P<product>{product})|{classes})")
+        self.after_product = re.compile(f"{_RUN}{{0,2}}?(?:{product})")
+        self.after_marker = re.compile(
+            f"(?:(?:{alternation(_strings(d, 'marker_modifiers'))}|{num}+年)?(?:{alternation(_strings(d, 'markers'))})"
+            f"|{alternation(_strings(d, 'direct_markers'))})")
         self.chain_gap = re.compile(f"[{joiners}]?|、[\u4e00-\u9fff]{{1,4}}")
-        self.extension = re.compile(f"{_RUN}{{0,12}}?(?:{alternation(self.extension_heads)})")
+        heads = alternation(self.extension_heads)
+        self.extension = re.compile(f"{_RUN}{{0,12}}?(?:{heads})")
+        self.extension_short = re.compile(f"{_RUN}{{0,4}}?(?:{heads})")
         self.designation = re.compile(
             f"(?:{alternation(_strings(d, 'designation_anchors'))})"
             f"(?P<name>{_RUN}{{4,16}}?(?:{alternation(_strings(d, 'designation_heads'))}))"
@@ -137,6 +147,8 @@ class InitiativeFinder:
         if rest in na.direction_only or rest in na.classifier_only or rest in na.body_only:
             return False
         if rest[0] in na.classifier_only and rest[1:] in na.classifier_only | na.direction_only:
+            return False
+        if len(rest) > 1 and rest.endswith(na.word_suffixes):  # 一体化, 一站式: a trend or a manner
             return False
         return not (rest.startswith(na.rank_prefixes) and not rest.endswith(self.programme_heads))
 
@@ -197,6 +209,15 @@ class InitiativeFinder:
         return (0 < len(phrase) <= self.max_length and phrase not in self.not_names
                 and bool(_HAN.search(phrase)) and not self.period.fullmatch(phrase))
 
+    def _named(self, text: str, at: int) -> str | None:
+        """The kind the words after a quotation give it, if any."""
+        m = self.after_class.match(text, at)
+        if m:
+            return "product" if m.group("product") else "initiative"
+        if self.after_product.match(text, at):
+            return "product"
+        return "initiative" if self.after_marker.match(text, at) else None
+
     def find_quoted(self, text: str) -> tuple[list[Candidate], dict[str, str]]:
         """Quoted names, and every name known so far with its kind."""
         kinds: dict[str, str] = {}
@@ -209,8 +230,7 @@ class InitiativeFinder:
         for chain in self._chains(text):
             if self.opposed(text, chain[0].start()):
                 continue
-            after = self.marker.match(text, chain[-1].end())
-            named = ("product" if after.group("product") else "initiative") if after else None
+            named = self._named(text, chain[-1].end())
             for m in chain:
                 inner = m.group(1) or m.group(2)
                 s = m.start() + 1
@@ -237,13 +257,14 @@ class InitiativeFinder:
 
     def _extend(self, text: str, m: re.Match[str], inner: str, add: Any) -> bool:
         """“8+4”经济政策体系, “五子”联动, “三北”工程, “米袋子”省长负责制: a code without Han
-        characters, or a word of at most three characters, completed by the head that follows
-        the closing quote. Longer names stand alone: “千项万亿”工程 is 千项万亿."""
+        characters (with up to twelve characters before the head), or a word of at most three
+        characters (up to four before the head), completed by the head that follows the closing
+        quote. Longer names stand alone: “千项万亿”工程 is 千项万亿."""
         if (_HAN.search(inner) and len(inner) > 3) or inner in self.not_names or self.period.fullmatch(inner):
             return False
         if not _SLOGAN_CHARS.fullmatch(inner):
             return False
-        ext = self.extension.match(text, m.end())
+        ext = (self.extension_short if _HAN.search(inner) else self.extension).match(text, m.end())
         if ext:
             add(m.start(), ext.end(), "initiative", inner + ext.group())
         return ext is not None
