@@ -108,7 +108,7 @@ def test_entities_organizations_not_found(extract):
 
 
 def test_entities_initiatives_and_products(extract):
-    doc = extract("推动“跨省通办”“一件事一次办”，深圳“深小i”、上海“随申办AI助手”、杭州“杭小政”上线。"
+    doc = extract("推动“跨省通办”“一件事一次办”，深圳“深小i”、上海“随申办AI助手”、杭州“杭小政”等政务智能助手上线。"
                   "企业开办实现“一日办结”“秒批”。跨省通办全覆盖。")
     inits = [(e.text, e.type) for e in doc.entities if e.type in ("initiative", "product")]
     assert inits == [("跨省通办", "initiative"), ("一件事一次办", "initiative"), ("深小i", "product"),

@@ -142,7 +142,7 @@ def test_link_status_shapes(extract, text, figure, status):
     ("text", "figure"),
     [
         ("一、概况\n将临时补贴标准提高1倍。", "1倍"),  # 将 meaning 把
-        ("一、概况\n全国将近3亿人领取养老金。", "近3亿人"),  # 将近: nearly
+        ("一、概况\n全国将近3亿人领取养老金。", "将近3亿人"),  # 将近: nearly, a comparison of the figure
         ("一、概况\n将120个项目纳入省重点项目。", "120个"),  # 将X纳入: 将 meaning 把
         ("一、概况\n虚拟现实产业营收增长20%。", "20%"),  # 虚拟 is not 拟
         ("一、概况\n研发投入强度从2020年的2.9%提高到2025年的3.3%。", "3.3%"),  # 提高到2025年 is not 到2025年
