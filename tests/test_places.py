@@ -195,6 +195,8 @@ def test_places_subregion_members_are_divisions():
         ("上海浦东打造引领区。", ["上海", "浦东"]),  # one word to the segmenter
         ("山西晋中加快发展。", ["山西", "晋中"]),
         ("阿里巴巴集团和大连接技术。", []),  # a name inside a longer word is still not a place
+        ("从江苏引进人才。", ["江苏"]),  # 从江 (从江县) overlaps it but is not a word here
+        ("企业从江西迁入。", ["江西"]),
     ],
 )
 def test_places_names_written_together(extract, text, surfaces):

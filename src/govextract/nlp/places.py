@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
 
 import ahocorasick
@@ -40,7 +39,7 @@ class PlaceFinder:
 
     def find(self, text: str, starts: set[int], ends: set[int]) -> list[Candidate]:
         matches: list[tuple[int, int, str]] = []
-        for last, alias in self.automaton.iter_long(text):
+        for last, alias in self.automaton.iter(text):  # every match, overlaps too: 从江苏 holds 从江 and 江苏
             start, end = last - len(alias) + 1, last + 1
             if alias[-1] in UNIT_CHARS and text.startswith("级", end) and end not in ends:
                 # 全州县级 is 全州 + 县级 (the whole prefecture's county-level …), 杭州市级 is 杭州 + 市级
@@ -48,21 +47,34 @@ class PlaceFinder:
                 if alias not in self.gazetteer.aliases:
                     continue
             matches.append((start, end, alias))
-        # names written together that the segmenter keeps as one word (上海浦东, 山西晋中):
-        # a run of adjacent names that starts and ends on word boundaries counts as whole words
-        run_start = {m[0]: m[0] for m in matches}
-        for (s0, e0, _), (s1, _, _) in itertools.pairwise(matches):
-            if e0 == s1:
-                run_start[s1] = run_start[s0]
-        run_end = {m[1]: m[1] for m in matches}
-        for i in range(len(matches) - 2, -1, -1):
-            if matches[i][1] == matches[i + 1][0]:
-                run_end[matches[i][1]] = run_end[matches[i + 1][1]]
-        out: list[Candidate] = []
+        # names written together that the segmenter keeps as one word (上海浦东, 山西晋中): a name
+        # may start where another that starts on a word boundary ends, and end where another
+        # that ends on one starts
+        by_end: dict[int, list[int]] = {}
+        by_start: dict[int, list[int]] = {}
+        for start, end, _ in matches:
+            by_end.setdefault(end, []).append(start)
+            by_start.setdefault(start, []).append(end)
+        left: dict[int, bool] = {}
+        for pos in sorted(by_start):
+            left[pos] = pos in starts or any(left.get(s0, False) for s0 in by_end.get(pos, ()))
+        right: dict[int, bool] = {}
+        for pos in sorted(by_end, reverse=True):
+            right[pos] = pos in ends or any(right.get(e1, False) for e1 in by_start.get(pos, ()))
+        accepted: list[tuple[int, int, str]] = []
         for start, end, alias in matches:
             loose = alias not in self.gazetteer.full_names or len(alias) <= 2
-            if loose and not self._whole_word(text, run_start[start], run_end[end], starts, ends):
+            if loose and not self._whole_word(text, start, end, starts, ends) and not (left[start] and right[end]):
                 continue
+            accepted.append((start, end, alias))
+        taken = bytearray(len(text) + 1)
+        chosen: list[tuple[int, int, str]] = []
+        for start, end, alias in sorted(accepted, key=lambda m: (m[0] - m[1], m[0])):  # longest, then leftmost
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                chosen.append((start, end, alias))
+        out: list[Candidate] = []
+        for start, end, alias in sorted(chosen):
             if alias in self.gazetteer.scoped and start > 0 and (
                     text[start - 1] in UNIT_CHARS or (out and out[-1].end == start)):
                 continue
