@@ -121,6 +121,8 @@ def test_places_bare_county_outside_the_home_province_is_dropped(extract):
         ("向香港同胞表示感谢。", "香港", "香港特别行政区"),
         ("台湾地区的企业。", "台湾", "台湾省"),
         ("浙江人创业。", "浙江", "浙江省"),
+        ("上海港集装箱吞吐量增长。", "上海", "上海市"),
+        ("天津港加快建设。", "天津", "天津市"),
     ],
 )
 def test_places_joined_to_the_word_after(extract, text, surface, name):
