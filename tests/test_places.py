@@ -65,6 +65,8 @@ def test_places_county_without_suffix(extract, text, surface, name, level, provi
         "加快建设陆海新通道，开展互助合作。",
         "长安街沿线和东方明珠。",
         "推进城区和郊区建设。",
+        "青山常在，沿河布局，威信提升。",
+        "同仁医院和钟楼广场。",
     ],
 )
 def test_places_ordinary_words_are_not_counties(extract, text):
