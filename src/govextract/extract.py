@@ -2,14 +2,21 @@
 
 Place names that more than one division carries are resolved here, where the
 whole document is in view: a reading whose province the report names elsewhere
-wins; between a province and a lower unit of the same name (吉林省/吉林市) the
+wins, and before it one in the report's own province (a Beijing report's 通州 is
+Beijing's); between a province and a lower unit of the same name (吉林省/吉林市) the
 province is taken and the entity flagged; otherwise the place is left unresolved
 with its candidates listed.
+
+A report with a home province (see :func:`home_province`) is read more strictly for the
+least certain forms: a county name without its suffix (大宁 in a Beijing report's 大宁水库)
+is kept only when its province is named in the report, and the national shorthand 东部 or
+西部 is not taken as the national region (a city's 西部山区 is its own west).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 
 from .gazetteer import Gazetteer, PlaceRecord, load_gazetteer
@@ -20,20 +27,41 @@ from .nlp.organizations import canonical_names
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 
 
-def _context_provinces(cands: list[Candidate], g: Gazetteer) -> set[str]:
-    """Provinces the report names unambiguously (directly or through a city or county)."""
-    out: set[str] = set()
+def _context_provinces(text: str, cands: list[Candidate], g: Gazetteer) -> Counter[str]:
+    """Provinces the report names unambiguously (directly or through a city, county or a
+    region of the province), with how often. A county name without its suffix is too
+    uncertain to count: it is judged by the others."""
+    out: Counter[str] = Counter()
     for c in cands:
-        if c.label != "place":
+        if c.label != "place" or text[c.start:c.end] in g.bare:
             continue
-        recs = [g.records[k] for k in c.attrs["keys"]]
+        minor = set(c.attrs.get("minor", ()))
+        recs = [g.records[k] for k in c.attrs["keys"] if k not in minor]
         provs = {r.province for r in recs if r.province}
         if len(provs) == 1:
-            out |= provs
+            out.update(provs)
     return out
 
 
-def _resolve_place(c: Candidate, g: Gazetteer, context: set[str],
+def home_province(context: Counter[str]) -> str | None:
+    """The report's own province: the one that more than half of its unambiguous place
+    mentions lie in (a provincial or city report names its own places most)."""
+    if not context:
+        return None
+    prov, n = context.most_common(1)[0]
+    return prov if n * 2 > sum(context.values()) else None
+
+
+def _doubtful(surface: str, c: Candidate, g: Gazetteer, context: Counter[str]) -> bool:
+    """Whether a form is too uncertain to keep in a report with a home province."""
+    if surface in g.national_shorthand:
+        return True
+    if surface in g.bare and surface not in g.full_names:
+        return not any(g.records[k].province in context for k in c.attrs["keys"])
+    return False
+
+
+def _resolve_place(c: Candidate, g: Gazetteer, context: Counter[str],
                    parent: PlaceRecord | None = None) -> tuple[PlaceRecord | None, list[PlaceRecord]]:
     """One reading of a place name, from the place written right before it (南京市鼓楼区), the
     provinces the report names, or the rank of the levels; or none, with the readings."""
@@ -47,6 +75,14 @@ def _resolve_place(c: Candidate, g: Gazetteer, context: set[str],
         inside = [r for r in recs if r.adcode and r.adcode.startswith(prefix)]
         if len(inside) == 1:
             return inside[0], []
+    home = home_province(context)
+    in_home = [r for r in recs if home and r.province == home]
+    if len(in_home) == 1:
+        return in_home[0], []
+    minor = set(c.attrs.get("minor", ()))
+    recs = [g.records[k] for k in c.attrs["keys"] if k not in minor]
+    if len(recs) == 1:
+        return recs[0], []
     in_context = [r for r in recs if r.province in context]
     if len(in_context) == 1:
         return in_context[0], []
@@ -67,7 +103,10 @@ def to_entities(
     """Typed entities from the pipeline's winning candidates; ``locate(start, end)`` gives
     the page and box of a span, for PDFs."""
     g = gazetteer or load_gazetteer()
-    context = _context_provinces(cands, g)
+    context = _context_provinces(text, cands, g)
+    home = home_province(context)
+    if home:
+        cands = [c for c in cands if c.label != "place" or not _doubtful(text[c.start:c.end], c, g, context)]
     out: list[Entity] = []
     previous: tuple[int, PlaceRecord | None] = (-1, None)  # where the last place ended, and what it was
     for i, c in enumerate(cands, start=1):

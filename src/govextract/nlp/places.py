@@ -1,4 +1,4 @@
-"""Place mentions from the gazetteer: divisions, macro-regions and blocs."""
+"""Place mentions from the gazetteer: divisions, macro-regions, intra-provincial regions and blocs."""
 
 from __future__ import annotations
 
@@ -8,31 +8,78 @@ import ahocorasick
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..data import load_lines
 from ..gazetteer import Gazetteer, load_gazetteer
 from .spans import Candidate, doc_text, token_bounds, write_spans
 
 SPANS_KEY = "govextract_places"
 
+# A form that names part of whatever is written before it (东部 after 浙江省 is eastern Zhejiang,
+# not the national 东部地区) is not taken after a place or a unit's name: 我省东部, 市区西部.
+UNIT_CHARS = frozenset("省市县区州盟旗")
+
 
 class PlaceFinder:
     """Longest gazetteer names in the text. A short form (深圳) or a two-character name
-    must also be a whole jieba word, so 阿里 in 阿里巴巴 or 大连 in 大连接 is not a place."""
+    must also be a whole jieba word, so 阿里 in 阿里巴巴 or 大连 in 大连接 is not a place;
+    a word the dictionary joins to a place (台湾同胞, ``place_attached.txt``) does not hide it."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.attached = tuple(load_lines("place_attached.txt"))
         self.automaton = ahocorasick.Automaton()
         for alias in gazetteer.aliases:
             self.automaton.add_word(alias, alias)
         self.automaton.make_automaton()
 
+    def _whole_word(self, text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+        if start not in starts:
+            return False
+        return end in ends or any(text.startswith(w, end) and end + len(w) in ends for w in self.attached)
+
     def find(self, text: str, starts: set[int], ends: set[int]) -> list[Candidate]:
-        out: list[Candidate] = []
-        for last, alias in self.automaton.iter_long(text):
+        matches: list[tuple[int, int, str]] = []
+        for last, alias in self.automaton.iter(text):  # every match, overlaps too: 从江苏 holds 从江 and 江苏
             start, end = last - len(alias) + 1, last + 1
+            if alias[-1] in UNIT_CHARS and text.startswith("级", end) and end not in ends:
+                # 全州县级 is 全州 + 县级 (the whole prefecture's county-level …), 杭州市级 is 杭州 + 市级
+                alias, end = alias[:-1], end - 1
+                if alias not in self.gazetteer.aliases:
+                    continue
+            matches.append((start, end, alias))
+        # names written together that the segmenter keeps as one word (上海浦东, 山西晋中): a name
+        # may start where another that starts on a word boundary ends, and end where another
+        # that ends on one starts
+        by_end: dict[int, list[int]] = {}
+        by_start: dict[int, list[int]] = {}
+        for start, end, _ in matches:
+            by_end.setdefault(end, []).append(start)
+            by_start.setdefault(start, []).append(end)
+        left: dict[int, bool] = {}
+        for pos in sorted(by_start):
+            left[pos] = pos in starts or any(left.get(s0, False) for s0 in by_end.get(pos, ()))
+        right: dict[int, bool] = {}
+        for pos in sorted(by_end, reverse=True):
+            right[pos] = pos in ends or any(right.get(e1, False) for e1 in by_start.get(pos, ()))
+        accepted: list[tuple[int, int, str]] = []
+        for start, end, alias in matches:
             loose = alias not in self.gazetteer.full_names or len(alias) <= 2
-            if loose and not (start in starts and end in ends):
+            if loose and not self._whole_word(text, start, end, starts, ends) and not (left[start] and right[end]):
                 continue
-            attrs: dict[str, Any] = {"keys": list(self.gazetteer.aliases[alias])}
+            accepted.append((start, end, alias))
+        taken = bytearray(len(text) + 1)
+        chosen: list[tuple[int, int, str]] = []
+        for start, end, alias in sorted(accepted, key=lambda m: (m[0] - m[1], m[0])):  # longest, then leftmost
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * (end - start)
+                chosen.append((start, end, alias))
+        out: list[Candidate] = []
+        for start, end, alias in sorted(chosen):
+            if alias in self.gazetteer.scoped and start > 0 and (
+                    text[start - 1] in UNIT_CHARS or (out and out[-1].end == start)):
+                continue
+            attrs: dict[str, Any] = {"keys": list(self.gazetteer.aliases[alias]),
+                                     "minor": sorted(self.gazetteer.minor.get(alias, ()))}
             out.append(Candidate(start, end, "place", attrs))
         return out
 
