@@ -465,3 +465,9 @@ def test_segment_chapter_parts_without_articles_are_sections():
 )
 def test_segment_articles_without_a_space_need_a_neighbour(text, numbers):
     assert [s.number for s in segment(text).sections] == numbers
+
+
+@pytest.mark.parametrize("text", ["0、", "0、甲\n1、乙", "00、甲"])
+def test_segment_a_line_numbered_zero_opens_no_point(text):
+    doc = segment(text, [], {})
+    assert all(p.ordinal >= 1 for p in doc.points)

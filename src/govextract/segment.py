@@ -95,7 +95,7 @@ def _points_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             break
     if not found:
         line = _ENUM_LINE.match(para)
-        if line:
+        if line and int(line.group(1)) >= 1:  # a count starts at 1: "0、" opens no item
             found = [(line.group(0), int(line.group(1)), start)]
     return found
 
