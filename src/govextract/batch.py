@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
-from .errors import GovextractError, Timeout, UsageError, WorkerCrashed
+from .errors import GovextractError, InternalError, SchedulerUnreachable, Timeout, UsageError, WorkerCrashed
 from .ingest import DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES, unsupported
 from .ingest.base import sha256_of
 from .models import Document
@@ -56,20 +56,6 @@ ERRORS = "errors.jsonl"
 MANIFEST_COLUMNS = ["source", "path", "sha256", "status", "reason", "duplicate_of", "seconds", "govextract_version",
                     "package_fingerprint", "options", "output", "outputs", "dataset", "finished_at"]
 DEFAULT_CONNECT_TIMEOUT = 10.0  # seconds to reach a Dask scheduler
-
-
-class InternalError(GovextractError):
-    """A bug or a library failure while converting one file (the batch goes on)."""
-
-    gx = "GX500"
-    code = "internal_error"
-
-
-class SchedulerUnreachable(GovextractError):
-    """The Dask scheduler could not be reached, or refused the connection."""
-
-    gx = "GX402"
-    code = "scheduler_unreachable"
 
 
 def error_id(code: str | None) -> str:

@@ -97,6 +97,20 @@ class WorkerCrashed(GovextractError):
     code = "worker_crashed"
 
 
+class SchedulerUnreachable(GovextractError):
+    """The Dask scheduler could not be reached, or refused the connection."""
+
+    gx = "GX402"
+    code = "scheduler_unreachable"
+
+
+class InternalError(GovextractError):
+    """A bug or a library failure while converting one file (the batch goes on)."""
+
+    gx = "GX500"
+    code = "internal_error"
+
+
 class UsageError(GovextractError):
     """The command was asked for something it cannot do (no inputs, an unsupported file named)."""
 
@@ -126,9 +140,11 @@ __all__ = [
     "FileNotFound",
     "GovextractError",
     "IngestError",
+    "InternalError",
     "MissingExtra",
     "NoTextLayer",
     "PdfError",
+    "SchedulerUnreachable",
     "Timeout",
     "UndecodableText",
     "UnreadableFile",

@@ -97,7 +97,8 @@ class Indicator(Model):
     measure: str | None = Field(description="The noun phrase the quantity counts, as written")
     measure_span: CharRange | None = Field(None, description="Where the measure stands in the text")
     places: list[str] = Field(default_factory=list, description="Ids of the place entities it is about")
-    region: str | None = Field(None, description="The section's macro-region when the sentence names no place")
+    region: str | None = Field(None, description="The section's macro-region when the sentence names no place; "
+                                                 "全国 when the figure counts over the whole country")
     period: str | None = Field(None, description="Id of the period entity in the same sentence")
     status: Literal["achieved", "target"] | None = None
     sentence: CharRange
