@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import GovextractError, Timeout, UsageError, WorkerCrashed
-from .ingest import DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES, unsupported
+from .ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES, unsupported
 from .ingest.base import sha256_of
 from .models import Document
 
@@ -143,7 +143,8 @@ def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str
 
 
 def convert(job: Job, out_dir: Path, formats: tuple[str, ...], password: str | None,
-            pdf_backend: str = DEFAULT_PDF_BACKEND, tmp_prefix: str = TMP_PREFIX, rows: bool = True) -> Outcome:
+            pdf_backend: str = DEFAULT_PDF_BACKEND, tmp_prefix: str = TMP_PREFIX, rows: bool = True,
+            ocr: str = DEFAULT_OCR) -> Outcome:
     """Convert one file, write its outputs and, when ``rows``, prepare its dataset rows (in the
     worker, so the main process only inserts them); failures come back as an outcome, not raised."""
     from .pipeline import extract_file
@@ -151,7 +152,7 @@ def convert(job: Job, out_dir: Path, formats: tuple[str, ...], password: str | N
 
     t0 = time.perf_counter()
     try:
-        doc = extract_file(job.source, password, pdf_backend)
+        doc = extract_file(job.source, password, pdf_backend, ocr)
         doc.source.name = job.name
         written = write_outputs(doc, out_dir, job.stem, formats, tmp_prefix)
         dataset = table_rows(job.name, doc) if rows else None
@@ -377,6 +378,7 @@ def run_batch(
     force: bool = False,
     password: str | None = None,
     pdf_backend: str = DEFAULT_PDF_BACKEND,
+    ocr: str = DEFAULT_OCR,
     use_db: bool = True,
     engine: str = "local",
     scheduler: str | None = None,
@@ -422,7 +424,7 @@ def run_batch(
 
     tmp_prefix = f"{TMP_PREFIX}{secrets.token_hex(4)}-"
     work = partial(convert, out_dir=out_dir, formats=formats, password=password, pdf_backend=pdf_backend,
-                   tmp_prefix=tmp_prefix, rows=use_db)
+                   tmp_prefix=tmp_prefix, rows=use_db, ocr=ocr)
     try:
         for o in pending:
             done(o)

@@ -13,8 +13,8 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .backends import DEFAULT_PDF_BACKEND, PDF_BACKENDS
+from . import __version__, backends
+from .backends import DEFAULT_OCR, DEFAULT_PDF_BACKEND, OCR_INSTALL, OCR_MODES, PDF_BACKENDS
 from .errors import GovextractError, UnsupportedFormat, UsageError
 
 
@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--password", default=None, metavar="PASSWORD", help="password of encrypted PDFs")
     ex.add_argument("--pdf-backend", choices=PDF_BACKENDS, default=DEFAULT_PDF_BACKEND,
                     help="PDF library: pdfium (fast, default) or pdfplumber; both give the same document")
+    ex.add_argument("--ocr", choices=OCR_MODES, default=DEFAULT_OCR,
+                    help="read PDF pages by OCR (needs govextract[ocr]): auto (default) the pages without a "
+                         "usable text layer, always every page, never none")
     ex.add_argument("--glob", default=None, metavar="PATTERN", help="in folders, only files matching (e.g. '*.pdf')")
     ex.add_argument("--workers", type=int, default=None, metavar="N",
                     help="worker processes (default: the machine's cores)")
@@ -79,7 +82,7 @@ def _to_stdout(args: argparse.Namespace) -> int:
     failed = 0
     for job in plan(args.files, args.glob).jobs:
         try:
-            doc = extract_file(job.source, args.password, args.pdf_backend)
+            doc = extract_file(job.source, args.password, args.pdf_backend, args.ocr)
         except GovextractError as exc:
             exc.source = exc.source or str(job.source)
             print(f"error: {exc}", file=sys.stderr)
@@ -99,11 +102,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     unknown = [f for f in formats if f not in EXPORTERS]
     if unknown:
         raise UsageError(f"unknown format {unknown[0]!r}; choose from {', '.join(EXPORTERS)}")
+    if args.ocr == "always" and not backends.ocr_available():
+        raise UsageError(f"--ocr always needs the OCR extra: {OCR_INSTALL}")
     if args.output == "-":
         return _to_stdout(args)
     summary = run_batch(
         args.files, Path(args.output), formats=formats, glob=args.glob, workers=args.workers,
-        timeout=args.timeout, force=args.force, password=args.password, pdf_backend=args.pdf_backend,
+        timeout=args.timeout, force=args.force, password=args.password, pdf_backend=args.pdf_backend, ocr=args.ocr,
         use_db=not args.no_db,
         engine=args.engine, scheduler=args.scheduler, progress=progress_printer(),
     )
