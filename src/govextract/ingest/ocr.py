@@ -93,32 +93,42 @@ def _engine() -> Any:
 
 
 def _run(img: npt.NDArray[np.uint8]) -> list[tuple[Quad, str, float]]:
-    """Detection and recognition on one image: each box's quad (pixels), text and confidence."""
+    """Detection and recognition on one image: each box's quad (pixels), text and confidence,
+    however unsure (:func:`_sure` filters)."""
     found, _ = _engine()(np.ascontiguousarray(img), use_cls=False, box_thresh=_BOX_THRESH,
-                         unclip_ratio=_UNCLIP, text_score=MIN_SCORE)
+                         unclip_ratio=_UNCLIP, text_score=0.0)
     out = []
-    for quad, text, score in found or []:
-        text = str(text).strip()
-        if text:
-            out.append((np.asarray(quad, dtype=np.float64).reshape(4, 2), text, float(score)))
+    for quad, text, score in found or []:  # a box read as nothing stays: it counts for the page's shape
+        out.append((np.asarray(quad, dtype=np.float64).reshape(4, 2), str(text).strip(), float(score)))
     return out
 
 
+def _sure(found: Sequence[tuple[Quad, str, float]]) -> list[tuple[Quad, str, float]]:
+    return [f for f in found if f[1] and f[2] >= MIN_SCORE]
+
+
 def _weight(found: Sequence[tuple[Quad, str, float]]) -> float:
-    return sum(score * len(text) for _, text, score in found)
+    return sum(score * len(text) for _, text, score in _sure(found))
 
 
-def _is_sideways(found: Sequence[tuple[Quad, str, float]]) -> bool:
-    tall = wide = 0
-    for quad, text, _ in found:
-        if len(text) < 2:
-            continue
+def _tall(found: Sequence[tuple[Quad, str, float]]) -> list[float]:
+    """The confidences of the boxes much taller than wide."""
+    out = []
+    for quad, _, score in found:
         w = float(np.linalg.norm(quad[1] - quad[0]))
         h = float(np.linalg.norm(quad[3] - quad[0]))
         if h > _SIDEWAYS * w:
-            tall += 1
-        elif w > _SIDEWAYS * h:
-            wide += 1
+            out.append(score)
+    return out
+
+
+def _is_sideways(found: Sequence[tuple[Quad, str, float]]) -> bool:
+    wide = 0
+    for quad, _, _ in found:
+        w = float(np.linalg.norm(quad[1] - quad[0]))
+        h = float(np.linalg.norm(quad[3] - quad[0]))
+        wide += w > _SIDEWAYS * h
+    tall = len(_tall(found))
     return tall >= 3 and tall > wide
 
 
@@ -319,11 +329,21 @@ def read_image(img: npt.NDArray[np.uint8], page_index: int, scale: float) -> Ocr
         img = np.repeat(img, 3, axis=2)
     height, width = img.shape[:2]
     found, turns = _run(img), 0
-    if _is_sideways(found):  # a page scanned sideways: read it both ways up, keep the surer
-        for k in (1, 3):
+    if _is_sideways(found):
+        # A page scanned sideways: the recogniser turns each tall box a quarter turn
+        # counter-clockwise, so when those boxes read well the page wants the same turn
+        # (rot90 once), else the other way. The likelier way is tried first, the other only
+        # when the first is not clearly right.
+        tall = _tall(found)
+        ways = (1, 3) if statistics.median(tall) >= MIN_SCORE else (3, 1)
+        for k in ways:
             again = _run(np.rot90(img, k))
             if _weight(again) > _weight(found):
                 found, turns = again, k
+            sure = _sure(again)
+            if sure and statistics.mean(f[2] for f in sure) >= LOW_CONFIDENCE and not _is_sideways(again):
+                break
+    found = _sure(found)
     lines, confidences = lines_from(found, page_index, scale, float(width), float(height), turns)
     return OcrPageResult(lines, confidences)
 
