@@ -348,8 +348,36 @@ def read_image(img: npt.NDArray[np.uint8], page_index: int, scale: float) -> Ocr
     return OcrPageResult(lines, confidences)
 
 
+@cache
+def _malloc_trim() -> Any:
+    """glibc's malloc_trim, or None elsewhere."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def release_memory() -> None:
+    """Give the freed heap back after a page. The models' buffers for one page are hundreds of
+    MB in many blocks; without this glibc keeps them and the process grows page after page
+    (measured: 450 → 560 MB over 10 pages without, flat at 145 MB with; benchmarks/ocr.py)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 def read_page(page: Any, page_index: int, dpi: float = OCR_DPI) -> OcrPageResult:
     """OCR one pypdfium2 page; a failure comes back as a warning, not raised."""
+    try:
+        return _read_page(page, page_index, dpi)
+    finally:
+        release_memory()
+
+
+def _read_page(page: Any, page_index: int, dpi: float) -> OcrPageResult:
     scale = dpi / 72
     try:
         bitmap = page.render(scale=scale, grayscale=True)
