@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +58,23 @@ def gold_pairs() -> list[tuple[Path, Path]]:
         name = json.loads(g.read_text(encoding="utf-8"))["document"]["source"]
         pairs.append((CORPUS / name, g))
     return pairs
+
+
+def needs_ocr() -> None:
+    """Skip a test when the OCR extra is missing, except in CI (CI=true), where it must run."""
+    from govextract.backends import ocr_available
+
+    if not ocr_available():
+        if os.environ.get("CI"):
+            pytest.fail("the OCR extra (govextract[ocr]) is not installed, and CI must test OCR")
+        pytest.skip("the OCR extra (govextract[ocr]) is not installed")
+
+
+@pytest.fixture(scope="session")
+def scanned_full_doc() -> Document:
+    """The 20-page scan of the seed PDF, read by OCR once for the whole session."""
+    scan = SHARED / "golden" / "seed-report-scanned-full.pdf"
+    if not scan.is_file():
+        pytest.skip("../shared/golden is not present")
+    needs_ocr()
+    return govextract.extract_file(scan)

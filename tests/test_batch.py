@@ -388,7 +388,7 @@ def test_batch_json_then_csv_converts_again(tmp_path: Path):
     assert s.count("converted") == 1 and (out / "a.txt.entities.csv").is_file()
 
 
-@pytest.mark.parametrize("change", ["pdf_backend", "password", "package", "output_deleted", "output_edited",
+@pytest.mark.parametrize("change", ["pdf_backend", "password", "ocr", "package", "output_deleted", "output_edited",
                                     "dataset_deleted", "dataset_off_then_on"])
 def test_batch_unchanged_only_when_nothing_would_change(tmp_path: Path, monkeypatch, change: str):
     src = write(tmp_path / "a.txt", GOOD)
@@ -400,6 +400,8 @@ def test_batch_unchanged_only_when_nothing_would_change(tmp_path: Path, monkeypa
         kwargs["pdf_backend"] = "pdfplumber"
     elif change == "password":
         kwargs["password"] = "pw"
+    elif change == "ocr":
+        kwargs["ocr"] = "never"
     elif change == "package":  # the code changed, the version string did not
         monkeypatch.setattr(batch, "package_fingerprint", lambda: "0123456789abcdef")
     elif change == "output_deleted":
@@ -417,7 +419,7 @@ def test_batch_unchanged_only_when_nothing_would_change(tmp_path: Path, monkeypa
 
 def test_batch_every_output_shaping_option_is_in_the_key():
     base = Options()
-    changed = {"formats": ("json",), "pdf_backend": "pdfplumber", "password": "x"}
+    changed = {"formats": ("json",), "pdf_backend": "pdfplumber", "password": "x", "ocr": "never"}
     assert set(changed) == set(OUTPUT_SHAPING)  # a new option that shapes outputs gets a case here
     for name, value in changed.items():
         assert options_key(replace(base, **{name: value})) != options_key(base), name

@@ -65,15 +65,29 @@ def test_pdf_furniture_is_removed_and_kept(seed_pdf_doc):
     assert "- 3 -" not in d.text
 
 
-def test_pdf_scanned_has_no_text_layer(tmp_path: Path, capsys):
+def test_pdf_scanned_is_read_by_ocr_or_fails_with_its_code(tmp_path: Path, capsys):
+    """With the OCR extra the one-page scan is read; without it (or with --ocr never), the coded error."""
+    from govextract.backends import ocr_available
+
+    from .conftest import needs_ocr
+
     scanned = SHARED / "golden" / "seed-report-scanned.pdf"
     if not scanned.is_file():
         pytest.skip("../shared/golden is not present")
     with pytest.raises(NoTextLayer) as info:
-        govextract.extract_file(scanned)
+        govextract.extract_file(scanned, ocr="never")
     assert info.value.code == "no_text_layer" and "OCR" in str(info.value)
-    assert main(["extract", str(scanned), "-o", str(tmp_path), "--workers", "1"]) == 1
-    assert "no_text_layer" in capsys.readouterr().err
+    if not ocr_available():
+        with pytest.raises(NoTextLayer) as info:
+            govextract.extract_file(scanned)
+        assert "govextract[ocr]" in str(info.value)
+        assert main(["extract", str(scanned), "-o", str(tmp_path), "--workers", "1"]) == 1
+        assert "no_text_layer" in capsys.readouterr().err
+    needs_ocr()
+    doc = govextract.extract_file(scanned)
+    assert doc.source.ocr_pages == [1] and doc.source.ocr[0].lines > 10
+    assert [s.number for s in doc.sections][:2] == ["五", "5.1"]
+    assert {e.text for e in doc.entities if e.type == "place"} >= {"深圳", "上海", "杭州", "广州"}
 
 
 def _encrypted(src: Path, password: str) -> bytes:

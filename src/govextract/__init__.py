@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .backends import DEFAULT_PDF_BACKEND
+from .backends import DEFAULT_OCR, DEFAULT_PDF_BACKEND
 from .errors import (
     EmptyDocument,
     EncryptedPdf,
@@ -43,14 +43,16 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
-def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND) -> Document:
+def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND,
+                 ocr: str = DEFAULT_OCR) -> Document:
     """Read one file (``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``) and return its :class:`Document`.
 
     ``password`` opens an encrypted PDF; ``pdf_backend`` is ``pdfium`` (fast, the default) or
-    ``pdfplumber``."""
+    ``pdfplumber``; ``ocr`` is ``auto`` (the default: PDF pages without a usable text layer are
+    read by OCR, with the extra ``govextract[ocr]``), ``always`` or ``never``."""
     from .pipeline import extract_file as run  # spaCy and jieba load on first use, not on import
 
-    return run(path, password, pdf_backend)
+    return run(path, password, pdf_backend, ocr)
 
 
 def extract_text(text: str, name: str = "text.txt") -> Document:

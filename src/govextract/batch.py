@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 from .errors import GovextractError, InternalError, SchedulerUnreachable, Timeout, UsageError, WorkerCrashed
-from .ingest import DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES, unsupported
+from .ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, SUPPORTED_SUFFIXES, unsupported
 from .ingest.base import sha256_of
 from .models import Document
 
@@ -192,6 +192,7 @@ class Options:
     formats: tuple[str, ...] = ("json", "csv")
     pdf_backend: str = DEFAULT_PDF_BACKEND
     password: str | None = None
+    ocr: str = DEFAULT_OCR
 
 
 # Each option that shapes the outputs, as it is recorded in the manifest: a file converted with
@@ -200,6 +201,7 @@ OUTPUT_SHAPING: dict[str, Callable[[Options], str]] = {
     "formats": lambda o: ",".join(sorted(o.formats)),
     "pdf_backend": lambda o: o.pdf_backend,
     "password": lambda o: "given" if o.password else "none",  # never the password itself
+    "ocr": lambda o: o.ocr,
 }
 
 
@@ -287,7 +289,7 @@ def convert(job: Job, out_dir: Path, options: Options | None = None, tmp_prefix:
     opts = options or Options()
     t0 = time.perf_counter()
     try:
-        doc = extract_file(job.source, opts.password, opts.pdf_backend)
+        doc = extract_file(job.source, opts.password, opts.pdf_backend, opts.ocr)
     except Exception as exc:
         o = _failure(job, exc, time.perf_counter() - t0)
         o.copies = failed_copies(o)
@@ -322,7 +324,7 @@ def convert_to_json(job: Job, options: Options | None = None) -> tuple[str, Outc
     opts = options or Options()
     t0 = time.perf_counter()
     try:
-        doc = extract_file(job.source, opts.password, opts.pdf_backend)
+        doc = extract_file(job.source, opts.password, opts.pdf_backend, opts.ocr)
         doc.source.name = job.name
         return to_json_line(doc), None
     except Exception as exc:
@@ -627,6 +629,7 @@ def run_batch(
     force: bool = False,
     password: str | None = None,
     pdf_backend: str = DEFAULT_PDF_BACKEND,
+    ocr: str = DEFAULT_OCR,
     use_db: bool = True,
     engine: str = "local",
     scheduler: str | None = None,
@@ -646,7 +649,7 @@ def run_batch(
         raise UsageError(f"unknown engine {engine!r}; choose local or dask")
     if engine == "dask" and not scheduler:
         raise UsageError("--engine dask needs --scheduler ADDRESS")
-    options = Options(tuple(formats), pdf_backend, password)
+    options = Options(tuple(formats), pdf_backend, password, ocr)
     key = options_key(options)
     p = plan(inputs, glob)
     history = manifest_rows(out_dir)

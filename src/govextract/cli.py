@@ -13,8 +13,8 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .backends import DEFAULT_PDF_BACKEND, PDF_BACKENDS
+from . import __version__, backends
+from .backends import DEFAULT_OCR, DEFAULT_PDF_BACKEND, OCR_INSTALL, OCR_MODES, PDF_BACKENDS
 from .errors import GovextractError, UnsupportedFormat, UsageError
 
 # The extensions read (ingest.SUPPORTED_SUFFIXES, a test holds them equal; ingest is not imported for --help).
@@ -48,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--pdf-backend", choices=PDF_BACKENDS, default=DEFAULT_PDF_BACKEND,
                     help="PDF library: pdfium (fast) or pdfplumber; both give the same document "
                          f"(default: {DEFAULT_PDF_BACKEND})")
+    ex.add_argument("--ocr", choices=OCR_MODES, default=DEFAULT_OCR,
+                    help="read PDF pages by OCR (needs govextract[ocr]): auto the pages without a "
+                         "usable text layer, always every page, never none (default: "
+                         f"{DEFAULT_OCR})")
     ex.add_argument("--glob", default=None, metavar="PATTERN", help="in folders, only files matching (e.g. '*.pdf')")
     ex.add_argument("--workers", type=int, default=None, metavar="N",
                     help="worker processes (default: the machine's cores)")
@@ -112,7 +116,7 @@ def _to_stdout(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
         raise UsageError("-o - writes JSON only (one document a line); for CSV give an output folder, "
                          "e.g. -o outputs/")
     failed = 0
-    options = Options(formats, args.pdf_backend, args.password)
+    options = Options(formats, args.pdf_backend, args.password, args.ocr)
     for job in plan(args.files, args.glob).jobs:
         line, o = convert_to_json(job, options)
         if o is not None:
@@ -136,12 +140,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown format {unknown[0]!r}; choose from {', '.join(EXPORTERS)}")
     if not formats:
         raise UsageError(f"no output format given; choose from {', '.join(EXPORTERS)}")
+    if args.ocr == "always" and not backends.ocr_available():
+        raise UsageError(f"--ocr always needs the OCR extra: {OCR_INSTALL}")
     if to_stdout:
         return _to_stdout(args, formats)
     summary = run_batch(
         args.files, Path(args.output), formats=formats, glob=args.glob, workers=args.workers,
         timeout=args.timeout, force=args.force, password=args.password, pdf_backend=args.pdf_backend,
-        use_db=not args.no_db, engine=args.engine, scheduler=args.scheduler,
+        ocr=args.ocr, use_db=not args.no_db, engine=args.engine, scheduler=args.scheduler,
         connect_timeout=args.connect_timeout, progress=progress_printer(),
     )
     for o in summary.failed:

@@ -11,7 +11,7 @@ from . import __version__
 from .errors import EmptyDocument
 from .extract import page_lookup, to_entities
 from .gazetteer import load_gazetteer
-from .ingest import DEFAULT_PDF_BACKEND, RawDocument, ingest
+from .ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, RawDocument, ingest
 from .ingest.base import sha256_of
 from .link import link
 from .metadata import find_metadata
@@ -87,9 +87,13 @@ def extract_raw(raw: RawDocument) -> Document:
     )
 
 
-def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND) -> Document:
-    """Read one file (``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``) and extract its structure and entities."""
-    return extract_raw(ingest(path, password, pdf_backend))
+def extract_file(path: str | Path, password: str | None = None, pdf_backend: str = DEFAULT_PDF_BACKEND,
+                 ocr: str = DEFAULT_OCR) -> Document:
+    """Read one file (``.txt``, ``.md``, ``.pdf``, ``.docx``, ``.html``) and extract its structure and entities.
+
+    ``ocr``: ``auto`` reads PDF pages without a usable text layer by OCR (with the extra
+    ``govextract[ocr]``), ``always`` every page, ``never`` none."""
+    return extract_raw(ingest(path, password, pdf_backend, ocr))
 
 
 def extract_text(text: str, name: str = "text.txt") -> Document:

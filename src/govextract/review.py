@@ -27,6 +27,8 @@ main{flex:1;padding:1rem 2rem;max-width:60rem}
 .findings{background:#fff4e5;border:1px solid #f0b46c;padding:.5rem 1rem;margin-bottom:1rem}
 .para{display:flex;gap:.8rem}.para .page{color:#888;font-size:.8rem;min-width:3rem;padding-top:.9rem}
 .para .entities{flex:1}
+.para.ocr{border-left:3px dashed #b07cc6;padding-left:.4rem}.para.ocr .page:after{content:" OCR";color:#8a4fa3}
+.ocr-note{background:#f6effa;border:1px solid #c9a6d9;padding:.5rem 1rem;margin-bottom:1rem}
 table{border-collapse:collapse;font-size:.85rem;margin:1rem 0}th,td{border:1px solid #ccc;padding:.2rem .4rem}
 th{cursor:pointer;background:#f3f3f3}th:after{content:" \\2195";color:#aaa}
 """
@@ -104,6 +106,18 @@ def render(doc: Document) -> str:
         return str(displacy.render({"text": text[lo:hi], "ents": spans}, style="ent", manual=True, page=False,
                                    options={"colors": COLORS}))
 
+    # Text read by OCR: a note naming the pages and how sure OCR was, and each of their paragraphs marked.
+    ocr_pages = set(doc.source.ocr_pages)
+    confidence = {p.page: p for p in doc.source.ocr}
+    if ocr_pages:
+        items = "".join(
+            f"<li>p. {n}: {confidence[n].lines} lines, mean confidence "
+            f"{_esc(confidence[n].mean_confidence)}, lowest {_esc(confidence[n].min_confidence)}</li>"
+            if n in confidence else f"<li>p. {n}</li>" for n in sorted(ocr_pages))
+        parts.append(f'<section class="ocr-note" id="ocr"><h2>Read by OCR</h2><p>These pages had no usable text '
+                     f"layer; their text was recognised from the page image and may hold misread characters. "
+                     f"Their paragraphs are marked OCR.</p><ul>{items}</ul></section>")
+
     body: list[str] = []
     sections_at = {s.start: s for s in doc.sections}
     for lo, hi in blocks:
@@ -119,7 +133,11 @@ def render(doc: Document) -> str:
         para = para_at.get(lo)
         if para is not None:
             page = f"p. {para.page}" if para.page else ""
-            body.append(f'<div class="para" id="{para.id}"><span class="page">{page}</span>'
+            ocr = para.page in ocr_pages
+            mean = confidence[para.page].mean_confidence if ocr and para.page in confidence else None
+            attrs = (' class="para ocr" title="read by OCR' + (f", page mean confidence {mean}" if mean else "") + '"'
+                     if ocr else ' class="para"')
+            body.append(f'<div{attrs} id="{para.id}"><span class="page">{page}</span>'
                         f"{highlighted(para.start, para.end)}</div>")
 
     cols = ["measure", "value", "unit", "comparison", "status", "places", "regions", "section_path", "page",

@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import statistics
 from array import array
 from collections import Counter
 from collections.abc import Sequence
@@ -248,6 +250,10 @@ class Margins:
     left: float
     right: float
     body_size: float
+    pitch: float | None = None  # the usual distance from one body line's top to the next's
+
+
+PARAGRAPH_GAP = 1.3  # a line this many pitches below the one before it starts a paragraph
 
 
 def body_margins(lines: list[PdfLine]) -> Margins:
@@ -259,7 +265,10 @@ def body_margins(lines: list[PdfLine]) -> Margins:
     left = Counter(round(ln.x0) for ln in body_lines).most_common(1)[0][0]
     rights = sorted(ln.x1 for ln in body_lines)
     right = rights[int(0.9 * (len(rights) - 1))]
-    return Margins(float(left), right, body)
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines)
+             if a.page == b.page and abs(a.size - body) < 0.6 and abs(b.size - body) < 0.6
+             and 0 < b.top - a.top < 3 * body]
+    return Margins(float(left), right, body, statistics.median(steps) if len(steps) >= 3 else None)
 
 
 def starts_paragraph(prev: PdfLine | None, line: PdfLine, m: Margins) -> bool:
@@ -272,7 +281,8 @@ def starts_paragraph(prev: PdfLine | None, line: PdfLine, m: Margins) -> bool:
         return True
     if prev.x1 < m.right - 2 * size:  # the previous line stopped short
         return True
-    return False
+    # space above: a heading set in body type (as OCR sees every line) after a full last line
+    return m.pitch is not None and line.page == prev.page and line.top - prev.top > PARAGRAPH_GAP * m.pitch
 
 
 def join_lines(prev_text: str, next_text: str) -> str:

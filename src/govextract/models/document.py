@@ -19,6 +19,15 @@ class Generator(Model):
     gazetteer: str = Field(description="Gazetteer package, version and the date of its data")
 
 
+class OcrPage(Model):
+    """How sure OCR was of one page it read: its lines' recognition confidences (0–1)."""
+
+    page: PageNumber
+    lines: int = Field(ge=0, description="Lines OCR read on the page")
+    mean_confidence: float | None = Field(None, ge=0, le=1, description="Mean of its lines' confidences")
+    min_confidence: float | None = Field(None, ge=0, le=1, description="Its least sure line's confidence")
+
+
 class Source(Model):
     name: str
     format: SourceFormat
@@ -26,6 +35,9 @@ class Source(Model):
     bytes: int
     encoding: str | None = None
     pages: int | None = None
+    ocr_pages: list[PageNumber] = Field(default_factory=list,
+                                        description="PDF pages whose text was read by OCR (no usable text layer)")
+    ocr: list[OcrPage] = Field(default_factory=list, description="OCR confidence of each page in ocr_pages")
 
 
 class Metadata(Model):
