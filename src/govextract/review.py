@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 from .export.csv import indicator_rows, section_paths
 from .models import Document
@@ -98,11 +99,13 @@ def render(doc: Document) -> str:
     blocks: list[tuple[int, int]] = sorted({(p.start, p.end) for p in doc.paragraphs}
                                            | {(s.start, _line_end(text, s.start)) for s in doc.sections
                                               if s.start not in para_at})
-    ents = sorted(doc.entities, key=lambda e: e.start)
+    ents = sorted(doc.entities, key=lambda e: (e.start, -e.end))
 
     def highlighted(lo: int, hi: int) -> str:
-        spans = [{"start": e.start - lo, "end": e.end - lo, "label": e.type.upper()}
-                 for e in ents if lo <= e.start and e.end <= hi]
+        spans: list[dict[str, Any]] = []
+        for e in ents:  # sorted by start; a place inside an initiative's name is shown as the initiative
+            if lo <= e.start and e.end <= hi and not (spans and e.start < spans[-1]["end"] + lo):
+                spans.append({"start": e.start - lo, "end": e.end - lo, "label": e.type.upper()})
         return str(displacy.render({"text": text[lo:hi], "ents": spans}, style="ent", manual=True, page=False,
                                    options={"colors": COLORS}))
 

@@ -2,6 +2,8 @@
 
 All finders' candidates go in; the longest wins, and on equal length the more
 specific kind (an organisation over a place inside its name: 淞基科技(上海)有限公司).
+A place inside the name of an initiative is kept beside it (西部大开发 names 西部, 长江经济带
+发展 a bloc): the programme is about that place, as a body named after its seat is not.
 The winners go to ``doc.spans["govextract"]``.
 """
 
@@ -19,6 +21,7 @@ from .spans import Candidate, read_spans, write_spans
 
 SPANS_KEY = "govextract"
 CANDIDATE_KEYS = (ORGS_KEY, INITIATIVES_KEY, PLACES_KEY, PERIODS_KEY, QUANTITIES_KEY)
+NESTING = ("initiative", "product")  # kinds whose names keep the places inside them
 PRIORITY = {"organization": 6, "product": 5, "initiative": 4, "place": 3, "period": 2, "percentage": 1, "quantity": 1}
 
 
@@ -33,6 +36,16 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         won.append(c)
+    programmes = [c for c in won if c.label in NESTING]
+    if programmes:
+        inner = bytearray(size)  # 1 where a place inside a programme's name already sits
+        for c in ranked:
+            if c.label != "place" or any(inner[c.start:c.end]):
+                continue
+            if any(p.start <= c.start and c.end <= p.end and (p.start, p.end) != (c.start, c.end)
+                   for p in programmes):
+                inner[c.start:c.end] = b"\x01" * (c.end - c.start)
+                won.append(c)
     return sorted(won, key=lambda c: (c.start, c.end))
 
 
