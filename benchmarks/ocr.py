@@ -26,10 +26,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
-import numpy as np
+from govextract.evaluate import char_error_rate
+from govextract.evaluate import fold_text as fold
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -37,25 +37,6 @@ SCAN = SHARED / "golden" / "seed-report-scanned-full.pdf"
 SEED_PDF = ROOT / "samples" / "seed-report.pdf"
 OUT = ROOT / "benchmarks" / "ocr-results.md"
 DPIS = (60, 75, 100, 150, 200)
-
-
-def fold(text: str) -> str:
-    """White space out, full and half width folded (NFKC), as the error rate is measured."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def edits(ref: str, got: str) -> int:
-    """Levenshtein distance, a row at a time in numpy."""
-    a = np.frombuffer(ref.encode("utf-32-le"), dtype=np.uint32)
-    b = np.frombuffer(got.encode("utf-32-le"), dtype=np.uint32)
-    j = np.arange(len(b) + 1)
-    prev = j.copy()
-    for i, ch in enumerate(a.tolist(), start=1):
-        base = np.empty_like(prev)
-        base[0] = i
-        base[1:] = np.minimum(prev[1:] + 1, prev[:-1] + (b != ch))
-        prev = np.minimum.accumulate(base - j) + j
-    return int(prev[-1])
 
 
 def text_layer_pages(pdf: Path) -> list[str]:
@@ -88,7 +69,8 @@ def sweep(pages: int) -> list[tuple[int, float, float]]:
                 result = read_page(page, i, dpi)
                 seconds[dpi] += time.perf_counter() - t
                 page.close()
-                errors[dpi] += edits(ref, fold("".join(ln.text for ln in result.lines)))
+                got = fold("".join(ln.text for ln in result.lines))
+                errors[dpi] += round(char_error_rate(ref, got) * max(1, len(ref)))
     finally:
         scan.close()
     chars = sum(len(r) for r in refs)
@@ -159,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         scan_doc = json.loads((t / "scan.json").read_text(encoding="utf-8"))
         text_doc = json.loads((t / "text.json").read_text(encoding="utf-8"))
         ref, got = fold(text_doc["text"]), fold(scan_doc["text"])
-        rate = edits(ref, got) / len(ref)
+        rate = char_error_rate(ref, got)
         pages = scan_doc["source"]["pages"]
         confidences = [p["mean_confidence"] for p in scan_doc["source"]["ocr"] if p["mean_confidence"] is not None]
         rows += [

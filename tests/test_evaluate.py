@@ -130,3 +130,16 @@ def test_evaluate_gold_schema_is_current_and_accepts_every_gold():
     for _, g in gold_pairs():
         if g.is_file():
             load_gold(g)
+
+
+@pytest.mark.parametrize(("ref", "got", "rate"), [
+    ("国内生产总值", "国内生产总值", 0.0),
+    ("国内生产总值", "国内生产总", 1 / 6),  # a deletion
+    ("国内生产总值", "国内牛产总值", 1 / 6),  # a substitution
+    ("增长5%", "增长 5 ％", 0.0),  # after folding white space and width
+    ("ab", "xaby", 1.0),  # two insertions over two characters
+])
+def test_evaluate_char_error_rate(ref, got, rate):
+    from govextract.evaluate import char_error_rate, fold_text
+
+    assert char_error_rate(fold_text(ref), fold_text(got)) == pytest.approx(rate)

@@ -10,7 +10,6 @@ import io
 import math
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -20,31 +19,14 @@ import govextract
 from govextract import backends
 from govextract.cli import main
 from govextract.errors import NoTextLayer
+from govextract.evaluate import char_error_rate as cer
+from govextract.evaluate import fold_text as fold
 from govextract.export import to_json
 from govextract.ingest import ocr as ocr_mod
 from govextract.ingest.layout import PdfLine
 from govextract.models import Document
 
 from .conftest import SCORER, SHARED, needs_ocr
-
-
-def fold(text: str) -> str:
-    """Text for comparing OCR with a text layer: white space out, full and half width folded."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def cer(ref: str, got: str) -> float:
-    """Character error rate: Levenshtein distance over the reference's length (rows in numpy)."""
-    a = np.frombuffer(ref.encode("utf-32-le"), dtype=np.uint32)
-    b = np.frombuffer(got.encode("utf-32-le"), dtype=np.uint32)
-    j = np.arange(len(b) + 1)
-    prev = j.copy()
-    for i, ch in enumerate(a.tolist(), start=1):
-        base = np.empty_like(prev)
-        base[0] = i
-        base[1:] = np.minimum(prev[1:] + 1, prev[:-1] + (b != ch))
-        prev = np.minimum.accumulate(base - j) + j  # insertions: cur[j] = min(cur[j-1] + 1, base[j])
-    return float(prev[-1]) / max(1, len(a))
 
 
 def text_layer_pages(pdf: Path) -> list[str]:

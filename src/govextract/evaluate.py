@@ -43,6 +43,27 @@ def norm(s: str | None) -> str:
     return "".join(ch for ch in s if not ch.isspace() and ch != "*")
 
 
+def fold_text(text: str) -> str:
+    """Text as an OCR read is compared with a text layer: white space out, widths folded (NFKC)."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def char_error_rate(ref: str, got: str) -> float:
+    """Levenshtein distance from ``ref`` to ``got`` over the length of ``ref`` (a row at a time in numpy)."""
+    import numpy as np
+
+    a = np.frombuffer(ref.encode("utf-32-le"), dtype=np.uint32)
+    b = np.frombuffer(got.encode("utf-32-le"), dtype=np.uint32)
+    j = np.arange(len(b) + 1)
+    prev = j.copy()
+    for i, ch in enumerate(a.tolist(), start=1):
+        base = np.empty_like(prev)
+        base[0] = i
+        base[1:] = np.minimum(prev[1:] + 1, prev[:-1] + (b != ch))
+        prev = np.minimum.accumulate(base - j) + j  # insertions: cur[j] = min(cur[j-1] + 1, base[j])
+    return float(prev[-1]) / max(1, len(a))
+
+
 def _unquote(s: str | None) -> str:
     return "".join(ch for ch in norm(s) if ch not in QUOTES)
 
@@ -479,5 +500,5 @@ def report_markdown(scores: list[DocumentScore]) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["DocumentScore", "Row", "evaluate", "load_gold", "mean", "norm", "report_json", "report_markdown",
-           "report_text", "score_document"]
+__all__ = ["DocumentScore", "Row", "char_error_rate", "evaluate", "fold_text", "load_gold", "mean", "norm",
+           "report_json", "report_markdown", "report_text", "score_document"]
