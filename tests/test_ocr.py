@@ -23,6 +23,7 @@ from govextract.evaluate import char_error_rate as cer
 from govextract.evaluate import fold_text as fold
 from govextract.export import to_json
 from govextract.ingest import ocr as ocr_mod
+from govextract.ingest import ocr_lines
 from govextract.ingest.layout import PdfLine
 from govextract.models import Document
 
@@ -147,7 +148,7 @@ def test_ocr_unturn_undoes_rot90(turns):
     img[5, 7] = 255  # the pixel at x=7, y=5
     turned = np.rot90(img, turns)
     y, x = (int(v) for v in np.argwhere(turned == 255)[0])
-    back = ocr_mod.unturn(np.array([[x + 0.5, y + 0.5]]), turns, 30.0, 40.0)
+    back = ocr_lines.unturn(np.array([[x + 0.5, y + 0.5]]), turns, 30.0, 40.0)
     assert back[0] == pytest.approx([7.5, 5.5])
 
 
@@ -160,7 +161,7 @@ def _quad(x0: float, top: float, x1: float, bottom: float, angle: float = 0.0) -
 def test_ocr_skew_is_the_median_slant_of_long_lines(degrees):
     a = math.radians(degrees)
     quads = [_quad(100, 100 + 40 * k, 900, 130 + 40 * k, a) for k in range(10)] + [_quad(100, 900, 120, 930, 0.3)]
-    assert ocr_mod.skew_of(quads) == pytest.approx(a, abs=1e-6)
+    assert ocr_lines.skew_of(quads) == pytest.approx(a, abs=1e-6)
 
 
 def _found(rows: list[tuple[float, float, float, str]]) -> list[tuple[np.ndarray, str, float]]:
@@ -172,7 +173,7 @@ def test_ocr_two_columns_read_left_then_right():
     rows += [(100, 580, 120 + 40 * k, f"左栏第{k}行文字") for k in range(6)]
     rows += [(620, 1100, 120 + 40 * k, f"右栏第{k}行文字") for k in range(6)]
     rows += [(100, 1100, 400, "页脚横跨两栏")]
-    lines, conf = ocr_mod.lines_from(_found(rows[::-1]), 0, 150 / 72, 1240, 1754)
+    lines, conf = ocr_lines.lines_from(_found(rows[::-1]), 0, 150 / 72, 1240, 1754)
     assert [ln.text for ln in lines] == (["标题横跨两栏"] + [f"左栏第{k}行文字" for k in range(6)]
                                          + [f"右栏第{k}行文字" for k in range(6)] + ["页脚横跨两栏"])
     # each column stretched onto the text width: its lines start at the page's left edge
@@ -182,7 +183,7 @@ def test_ocr_two_columns_read_left_then_right():
 
 def test_ocr_one_column_with_pieces_of_a_line_joined():
     rows = [(100, 400, 100, "5.2东部地区"), (420, 900, 102, "创新引领"), (100, 900, 150, "In 2025 GDP")]
-    lines, _ = ocr_mod.lines_from(_found(rows), 0, 2.0, 1240, 1754)
+    lines, _ = ocr_lines.lines_from(_found(rows), 0, 2.0, 1240, 1754)
     assert [ln.text for ln in lines] == ["5.2东部地区创新引领", "In 2025 GDP"]
     assert len(lines[0].boxes) == 4 * len(lines[0].joined)
 
@@ -194,9 +195,9 @@ def test_ocr_sizes_settle_on_the_body_size():
         return PdfLine(page=0, size=h, bold=False, joined="正文一行文字", boxes=array("f"), x0=0, x1=1, top=0)
 
     lines = [line(h) for h in (16.0, 16.8, 15.6, 16.3, 24.0)]
-    ocr_mod.settle_sizes(lines, [])
+    ocr_lines.settle_sizes(lines, [])
     assert len({ln.size for ln in lines[:4]}) == 1 and lines[4].size > lines[0].size + 0.5
-    ocr_mod.settle_sizes(lines[:4], [line(12.0), line(12.0)])  # a mixed PDF: the text layer's body size
+    ocr_lines.settle_sizes(lines[:4], [line(12.0), line(12.0)])  # a mixed PDF: the text layer's body size
     assert {ln.size for ln in lines[:4]} == {12.0}
 
 

@@ -1,4 +1,6 @@
-"""PDF text layers with pdfplumber: pages one at a time, furniture out, paragraphs joined.
+"""PDF in, a raw document out: text layers page by page (pdfplumber here, PDFium in
+:mod:`.pdfium`; :mod:`.pdfcommon` holds what both share), OCR for the pages without one
+(:mod:`.ocr`), furniture out, paragraphs joined.
 
 The output is a :class:`RawDocument` whose text has one paragraph per line, with
 each page's span, the furniture removed from it, the tables found on the pages,
@@ -9,14 +11,13 @@ character so that entities can point at the page.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 from .. import backends
 from ..backends import DEFAULT_OCR, DEFAULT_PDF_BACKEND, OCR_INSTALL, OCR_MODES, PDF_BACKENDS
-from ..errors import EmptyDocument, EncryptedPdf, NoTextLayer, PdfError, UsageError
+from ..errors import EmptyDocument, NoTextLayer, PdfError, UsageError
 from ..models import Furniture, OcrPage, Page, Source, SourceFormat, Table
 from .base import LineStyle, RawDocument, sha256_of
 from .layout import (
@@ -29,6 +30,7 @@ from .layout import (
     page_lines,
     starts_paragraph,
 )
+from .pdfcommon import PageReader, TableFound, find_page_tables, open_pdf, reading_page
 
 _BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi", "黑体", "hei")
 
@@ -36,29 +38,6 @@ _BOLD_MARKERS = ("bold", "heavy", "black", "semibold", "demi", "黑体", "hei")
 def _is_bold(fontname: str) -> bool:
     name = fontname.lower()
     return any(m in name for m in _BOLD_MARKERS)
-
-
-def _open(path: Path, data: bytes, password: str | None) -> Any:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfplumber.utils.exceptions import PdfminerException
-
-    try:
-        try:
-            return pdfplumber.open(path, password=password or "")
-        except PdfminerException as wrapped:  # pdfplumber wraps what pdfminer raised
-            inner = wrapped.args[0] if wrapped.args and isinstance(wrapped.args[0], Exception) else None
-            if inner is None:
-                raise
-            raise inner from wrapped
-    except PDFPasswordIncorrect as exc:
-        msg = "wrong password" if password else "the PDF is encrypted; give its password with --password"
-        raise EncryptedPdf(msg, path.name) from exc
-    except PDFEncryptionError as exc:
-        raise EncryptedPdf(f"unsupported encryption: {exc}", path.name) from exc
-    except Exception as exc:  # pdfminer raises many kinds on a broken file
-        kind = type(exc).__name__
-        raise PdfError(f"not a readable PDF ({kind}: {exc})".rstrip(": )") + ")", path.name) from exc
 
 
 def _page_lines(page: Any, page_index: int, table_boxes: list[BBoxT]) -> list[PdfLine]:
@@ -78,52 +57,9 @@ def _page_lines(page: Any, page_index: int, table_boxes: list[BBoxT]) -> list[Pd
     return page_lines(texts, boxes, sizes, bolds, page_index)
 
 
-TableFound = tuple[BBoxT, list[list[str | None]], str | None]  # box, rows, caption
-
-
-def has_rulings(page: Any) -> bool:
-    """Whether a page draws enough lines or boxes to hold a ruled table (cheap, no table search)."""
-    return len(page.lines) + 4 * len(page.rects) >= 4
-
-
-def find_page_tables(page: Any) -> list[TableFound]:
-    """pdfplumber's tables on one page, with a ``表1 …`` caption when one sits right above."""
-    out: list[TableFound] = []
-    if not has_rulings(page):
-        return out
-    for t in page.find_tables():
-        rows = [[cell if cell is None else " ".join(cell.split()) for cell in row] for row in t.extract()]
-        if len(rows) < 2 or max((len(r) for r in rows), default=0) < 2:
-            continue  # a box drawn round a paragraph is not a table
-        x0, top, x1, bottom = (float(v) for v in t.bbox)
-        caption = None
-        px0, ptop, px1, _ = page.bbox
-        above = page.crop((px0, max(ptop, top - 30), px1, max(ptop, top))).extract_text().strip().splitlines()
-        if above and above[-1].lstrip().startswith(("表", "Table")):
-            caption = above[-1].strip()
-        out.append(((x0, top, x1, bottom), rows, caption))
-    return out
-
-
-PageReader = Callable[[Path, bytes, "str | None"], Iterator[tuple[list[PdfLine], list[TableFound]]]]
-
-
-@contextmanager
-def reading_page(path: Path, number: int, page: Any) -> Iterator[None]:
-    """Name the file and page in any failure while reading one page, and release the page after."""
-    try:
-        yield
-    except PdfError:
-        raise
-    except Exception as exc:
-        raise PdfError(f"cannot read page {number}: {type(exc).__name__}: {exc}", path.name) from exc
-    finally:
-        page.close()  # both libraries keep a parsed page until told to let go
-
-
 def plumber_pages(path: Path, data: bytes, password: str | None) -> Iterator[tuple[list[PdfLine], list[TableFound]]]:
     """Each page's lines and tables with pdfplumber, one page at a time."""
-    pdf = _open(path, data, password)
+    pdf = open_pdf(path, data, password)
     try:
         for i, page in enumerate(pdf.pages):
             with reading_page(path, i + 1, page):
@@ -242,7 +178,8 @@ def read_pdf(path: Path, password: str | None = None, backend: str = DEFAULT_PDF
         raise NoTextLayer(msg, path.name)
     warnings = []
     if ocr_at:
-        from .ocr import LOW_CONFIDENCE, settle_sizes
+        from .ocr import LOW_CONFIDENCE
+        from .ocr_lines import settle_sizes
 
         done = set(ocr_at)
         settle_sizes([ln for i in ocr_at for ln in pages[i]],

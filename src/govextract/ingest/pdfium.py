@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from ..errors import EncryptedPdf, PdfError
 from .layout import BBoxT, PdfLine, _is_space, page_lines
-from .pdf import TableFound, _open, find_page_tables, reading_page
+from .pdfcommon import TableFound, find_page_tables, open_pdf, reading_page
 
 _Raw: TypeAlias = "bytes | array[Any]"  # a column as it comes: bytes from C, an array from Python
 
@@ -286,7 +286,7 @@ def pdfium_pages(path: Path, data: bytes, password: str | None) -> Iterator[tupl
                 api = _api()
                 objects = (_objects_c if _fast is not None else _objects_py)(api, _address(page.raw))
                 if objects.paths >= 4:  # it may hold a ruled table: ask pdfplumber for this page only
-                    plumber = plumber or _open(path, data, password)
+                    plumber = plumber or open_pdf(path, data, password)
                     pp = plumber.pages[i]
                     with reading_page(path, i + 1, pp):
                         found = find_page_tables(pp)
