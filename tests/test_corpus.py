@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import govextract
-from govextract.headings import load_grammar
+from govextract.structure.headings import load_grammar
 
 from .conftest import CORPUS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govextract.metadata import date_of_line, find_metadata, title_of_line
-from govextract.segment import segment
+from govextract.structure.metadata import date_of_line, find_metadata, title_of_line
+from govextract.structure.segment import segment
 
 
 @pytest.mark.parametrize(

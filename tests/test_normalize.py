@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govextract.normalize import normalize
+from govextract.structure.normalize import normalize
 
 
 @pytest.mark.parametrize(

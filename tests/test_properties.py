@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govextract
-from govextract.segment import segment
+from govextract.structure.segment import segment
 
 # Report-like characters are more likely to reach the interesting code than random code points.
 REPORTY = st.sampled_from(list(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govextract.headings import ordinal
-from govextract.segment import classify_line, load_grammar, segment
+from govextract.structure.headings import classify_line, load_grammar, ordinal
+from govextract.structure.segment import segment
 
 G = load_grammar()
 
@@ -111,14 +111,14 @@ def test_segment_article_text_is_a_paragraph():
     ],
 )
 def test_segment_full_width_and_ascii_punctuation_in_numbers(text, expected):
-    from govextract.normalize import normalize
+    from govextract.structure.normalize import normalize
 
     n = normalize(text)
     assert [(s.number, s.title) for s in segment(n.text).sections] == expected
 
 
 def test_segment_marked_headings_are_kept_even_when_they_read_like_sentences():
-    from govextract.normalize import normalize
+    from govextract.structure.normalize import normalize
 
     n = normalize("# 报告\n## 1. 总体情况。\n正文")
     assert [(s.title, s.level) for s in segment(n.text, n.markdown_headings).sections] == [

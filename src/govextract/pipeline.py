@@ -14,11 +14,9 @@ from .gazetteer import load_gazetteer
 from .ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, RawDocument, ingest
 from .ingest.base import sha256_of
 from .link import link
-from .metadata import find_metadata
 from .models import Document, Generator, Page, Source, SourceFormat
 from .nlp import find_entities
-from .normalize import OffsetMap, normalize
-from .segment import segment
+from .structure import OffsetMap, find_metadata, normalize, segment
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

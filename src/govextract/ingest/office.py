@@ -174,7 +174,7 @@ _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
 def page_title(html: str, fallback: str | None) -> str | None:
     """The page's title: its ``<title>`` before the site's name (``通知_某市人民政府``), else what
     trafilatura found; never a numbered heading such as ``一、综合``, which is a section."""
-    from ..segment import classify_line, load_grammar
+    from ..structure.headings import classify_line, load_grammar
 
     m = _TITLE_TAG.search(html)
     raw = _SPACE.sub(" ", unescape(m.group(1))).strip() if m else ""

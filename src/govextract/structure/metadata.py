@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .models import Entity, Metadata, Section
+from ..models import Entity, Metadata, Section
 
 _TITLE_WORDS = re.compile(
     r"(报告|公报|规划|纲要|意见|通知|办法|方案|决定|白皮书|条例|规定|蓝皮书|指南|计划|通报|细则|批复)")

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .data import load_json, require
-from .errors import DataFileError
+from ..data import load_json, require
+from ..errors import DataFileError
 
 _NAME = "headings.json"
 _CN_ORD = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"零": 0, "〇": 0}

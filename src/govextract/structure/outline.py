@@ -1,4 +1,4 @@
-"""Heading lines → section tree, paragraphs and enumerated points.
+"""Clean text in, heading lines out: which lines are headings, and of what kind.
 
 Every non-empty line of the clean text is a candidate, first judged on its own by the
 heading grammar (:mod:`.headings`), then against the lines around it:
@@ -21,52 +21,17 @@ at ``五、`` or a report whose second level is ``5.1`` both nest correctly.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
-from .headings import (
-    Heading,
-    HeadingGrammar,
-    classify_line,
-    load_grammar,
-    loose_heading,
-    ordinal,
-    run_in_back_matter,
-)
+from .headings import Heading, HeadingGrammar, classify_line, loose_heading, ordinal, run_in_back_matter
 from .metadata import title_of_line
-from .models import Paragraph, Point, Section
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CN_ORD = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
-_ENUM_SHI = re.compile(r"(?:^|(?<=[。；;，,：:！？]))(?:其)?([一二三四五六七八九十]{1,3})是")
-_ENUM_PAREN = re.compile(r"[（(](\d{1,2})[）)]")
-_ENUM_CIRCLED = re.compile(rf"(?:^|(?<=[。；;，,：:！？\s]))([{_CIRCLED}])")
-_ENUM_LINE = re.compile(r"^(\d{1,2})[.．、](?!\d)")
+RESETS = ("back", "annex", "plain", "md1")  # kinds that close every open section
 
 
-@dataclass
-class Segmentation:
-    sections: list[Section] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    points: list[Point] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list, repr=False)
-
-    def section_at(self, offset: int) -> str | None:
-        """Id of the innermost section holding ``offset`` (sections must be complete)."""
-        # Sections nest and come in document order: the innermost holder of an offset is
-        # the last section starting at or before it that has not yet ended.
-        if len(self._starts) != len(self.sections):
-            self._starts = [s.start for s in self.sections]
-        for k in range(bisect_right(self._starts, offset) - 1, -1, -1):
-            s = self.sections[k]
-            if offset < s.end or (offset == s.end == s.start):
-                return s.id
-        return None
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line."""
     out, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
@@ -75,51 +40,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _points_in(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """Enumerated items inside one paragraph: (marker, ordinal, offset), longest run from 1."""
-    para = text[start:end]
-    found: list[tuple[str, int, int]] = []
-    families: tuple[tuple[re.Pattern[str], Callable[[str], int]], ...] = (
-        (_ENUM_SHI, _cn_ordinal),
-        (_ENUM_PAREN, int),
-        (_ENUM_CIRCLED, lambda s: _CIRCLED.index(s) + 1),
-    )
-    for regex, count in families:
-        run: list[tuple[str, int, int]] = []
-        for m in regex.finditer(para):
-            n = count(m.group(1))
-            if n == len(run) + 1:
-                run.append((m.group(0).lstrip("其"), n, start + m.start() + (1 if m.group(0)[0] == "其" else 0)))
-        if len(run) >= 2:
-            found = run
-            break
-    if not found:
-        line = _ENUM_LINE.match(para)
-        if line and int(line.group(1)) >= 1:  # a count starts at 1: "0、" opens no item
-            found = [(line.group(0), int(line.group(1)), start)]
-    return found
-
-
-def _cn_ordinal(s: str) -> int:
-    if s in _CN_ORD:
-        return _CN_ORD[s]
-    if s.startswith("十"):
-        return 10 + _CN_ORD.get(s[1:], 0)
-    if len(s) == 2 and s[1] == "十":
-        return _CN_ORD.get(s[0], 0) * 10
-    if len(s) == 3 and s[1] == "十":
-        return _CN_ORD.get(s[0], 0) * 10 + _CN_ORD.get(s[2], 0)
-    return 0
-
-
-_RESETS = ("back", "annex", "plain", "md1")  # kinds that close every open section
 _QUOTED_TERM = re.compile(r"^[\d（()）.．、\s]+[“\"「《][^”\"」》]{1,30}[”\"」》][：:]")
 _LIST_OPENER = re.compile(r"[：:]\s*(?:1[.．、]|([（(])1[）)])\s*[\u4e00-\u9fff“《A-Za-z]")
 _NOT_PLAIN = re.compile(r"^(?:——|—|-|#|表\s*\d|图\s*\d|注|来源|(?:19|20)\d{2}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d)")
 
 
 @dataclass
-class _Line:
+class Line:
     lo: int
     hi: int
     text: str
@@ -129,11 +56,11 @@ class _Line:
     title_line: bool = False  # the line is the title of the heading above it (附件1 / XX办法)
 
 
-def _fill_numbering_gaps(lines: list[_Line], grammar: HeadingGrammar) -> None:
+def _fill_numbering_gaps(lines: list[Line], grammar: HeadingGrammar) -> None:
     """Accept the rejected lines of a family that exactly fill the gap between two accepted
     siblings: （三） [long （四）] （五）."""
     last: dict[str, int] = {}
-    pending: dict[str, list[_Line]] = {}
+    pending: dict[str, list[Line]] = {}
     for ln in lines:
         h = ln.heading
         if h is None:
@@ -151,7 +78,7 @@ def _fill_numbering_gaps(lines: list[_Line], grammar: HeadingGrammar) -> None:
     _close_runs(lines, grammar)
 
 
-def _close_runs(lines: list[_Line], grammar: HeadingGrammar) -> None:
+def _close_runs(lines: list[Line], grammar: HeadingGrammar) -> None:
     """Accept a rejected line that goes on a run of at least two accepted siblings
     (（一） （二） [long （三）]) when what follows it closes the run: a heading of an outer
     family, back matter, an appendix, or the end of the text."""
@@ -170,12 +97,12 @@ def _close_runs(lines: list[_Line], grammar: HeadingGrammar) -> None:
         if last.get(h.kind, 0) < 2 or n != last[h.kind] + 1:
             continue
         nxt = next((x.heading for x in lines[k + 1:] if x.heading), None)
-        if nxt is None or nxt.kind in _RESETS or first.get(nxt.kind, k) < first.get(h.kind, k):
+        if nxt is None or nxt.kind in RESETS or first.get(nxt.kind, k) < first.get(h.kind, k):
             ln.heading, ln.loose = h, None
             last[h.kind] = n
 
 
-def _counted_runs(lines: list[_Line], grammar: HeadingGrammar) -> None:
+def _counted_runs(lines: list[Line], grammar: HeadingGrammar) -> None:
     """A ``needs_run`` line (第一条为了… without a space) is a heading when the nearest line of
     its family before or after it counts next to it."""
     shaped = [ln for ln in lines if (ln.heading or ln.loose)]
@@ -199,10 +126,10 @@ def _needs_run(line: str, grammar: HeadingGrammar) -> bool:
     return False
 
 
-def _drop_lists(lines: list[_Line], grammar: HeadingGrammar) -> None:
+def _drop_lists(lines: list[Line], grammar: HeadingGrammar) -> None:
     """Two or more list-numbered lines in a row, counting up, with nothing between, are a
     list; so is a line continuing one that a colon opens (``附件：1.XX办法`` / ``2.XX表``)."""
-    run: list[tuple[_Line, str, int]] = []  # (line, family, count); an opener line is not a heading
+    run: list[tuple[Line, str, int]] = []  # (line, family, count); an opener line is not a heading
 
     def close() -> None:
         if len(run) >= 2:
@@ -228,7 +155,7 @@ def _drop_lists(lines: list[_Line], grammar: HeadingGrammar) -> None:
     close()
 
 
-def _drop_entries(lines: list[_Line], grammar: HeadingGrammar) -> None:
+def _drop_entries(lines: list[Line], grammar: HeadingGrammar) -> None:
     """Glossary entries (名词解释 / 1.“XX”：…) are not sections; neither is a quoted term
     defined after a number anywhere."""
     in_glossary = False
@@ -236,14 +163,14 @@ def _drop_entries(lines: list[_Line], grammar: HeadingGrammar) -> None:
         h = ln.heading
         if h is None:
             continue
-        if h.kind in _RESETS or h.kind in ("chapter", "part", "cn"):
+        if h.kind in RESETS or h.kind in ("chapter", "part", "cn"):
             in_glossary = h.kind == "back" and h.title in grammar.glossary
             continue
         if in_glossary or _QUOTED_TERM.match(ln.text):
             ln.heading = None
 
 
-def _annex_titles(lines: list[_Line], grammar: HeadingGrammar) -> None:
+def _annex_titles(lines: list[Line], grammar: HeadingGrammar) -> None:
     """``附件1`` alone on its line is titled by the next line when that reads like a title."""
     for ln, nxt in pairwise(lines):
         h = ln.heading
@@ -255,14 +182,14 @@ def _annex_titles(lines: list[_Line], grammar: HeadingGrammar) -> None:
             nxt.title_line = True
 
 
-def _top_kind(lines: list[_Line]) -> str | None:
+def _top_kind(lines: list[Line]) -> str | None:
     for ln in lines:
-        if ln.heading and ln.heading.kind not in _RESETS and not ln.heading.kind.startswith("md"):
+        if ln.heading and ln.heading.kind not in RESETS and not ln.heading.kind.startswith("md"):
             return ln.heading.kind
     return None
 
 
-def _in_tail(lines: list[_Line], k: int, top: str | None) -> bool:
+def _in_tail(lines: list[Line], k: int, top: str | None) -> bool:
     """No part of the top numbering family follows line ``k`` (before an appendix starts)."""
     for ln in lines[k + 1:]:
         if ln.heading and ln.heading.kind == "annex":
@@ -272,7 +199,7 @@ def _in_tail(lines: list[_Line], k: int, top: str | None) -> bool:
     return True
 
 
-def _tail_back_matter(lines: list[_Line], grammar: HeadingGrammar, layout_vetoed: list[int]) -> None:
+def _tail_back_matter(lines: list[Line], grammar: HeadingGrammar, layout_vetoed: list[int]) -> None:
     """Back matter that does not stand out (body type, or run into its paragraph) is a
     section only after the last top-level part: 注释：[1]… ends a communiqué; 注： under
     a table in its middle does not."""
@@ -289,7 +216,7 @@ def _tail_back_matter(lines: list[_Line], grammar: HeadingGrammar, layout_vetoed
             ln.heading = h
 
 
-def _plain_shape(ln: _Line, grammar: HeadingGrammar) -> str:
+def _plain_shape(ln: Line, grammar: HeadingGrammar) -> str:
     """``body`` for body text, ``part`` for a line that may title an unnumbered part, else ``stop``
     (a heading, a colon's lead-in, a table row, a date, a byline such as ``市长　张三``)."""
     if ln.heading is not None or ln.title_line:
@@ -303,7 +230,7 @@ def _plain_shape(ln: _Line, grammar: HeadingGrammar) -> str:
     return "part"
 
 
-def _plain_candidate(lines: list[_Line], k: int, grammar: HeadingGrammar) -> _Line | None:
+def _plain_candidate(lines: list[Line], k: int, grammar: HeadingGrammar) -> Line | None:
     """The short unnumbered line closest before ``lines[k]``, passing over body text only."""
     for ln in reversed(lines[:k]):
         shape = _plain_shape(ln, grammar)
@@ -312,10 +239,10 @@ def _plain_candidate(lines: list[_Line], k: int, grammar: HeadingGrammar) -> _Li
     return None
 
 
-def _leading_parts(lines: list[_Line], k: int, grammar: HeadingGrammar) -> list[_Line]:
+def _leading_parts(lines: list[Line], k: int, grammar: HeadingGrammar) -> list[Line]:
     """Short lines each followed by body text, between the opening and the first numbered
     heading ``lines[k]``: “十四五”时期工作回顾 / 过去五年… / 2026年重点工作 / 今年… / （一）."""
-    parts: list[_Line] = []
+    parts: list[Line] = []
     body_after = True  # the part closest to the heading may lead straight into it
     for ln in reversed(lines[:k]):
         shape = _plain_shape(ln, grammar)
@@ -329,7 +256,7 @@ def _leading_parts(lines: list[_Line], k: int, grammar: HeadingGrammar) -> list[
     return parts if len(parts) >= 2 else []
 
 
-def _plain_parts(lines: list[_Line], grammar: HeadingGrammar) -> None:
+def _plain_parts(lines: list[Line], grammar: HeadingGrammar) -> None:
     """Where the top family starts again at one (（一）…（五） （一）…), the runs belong to
     unnumbered parts: the short line before each run is a level-1 heading. Two or more short
     lines each over body text before the first numbered heading are such parts too."""
@@ -344,7 +271,7 @@ def _plain_parts(lines: list[_Line], grammar: HeadingGrammar) -> None:
         if k == firsts[0]:
             continue
         prev = max(j for j in firsts if j < k)
-        if not any(ln.heading and ln.heading.kind in _RESETS for ln in lines[prev + 1:k]):
+        if not any(ln.heading and ln.heading.kind in RESETS for ln in lines[prev + 1:k]):
             restarts.append(k)
     found = [c for k in restarts if (c := _plain_candidate(lines, k, grammar))]
     if starts and starts[0] == firsts[0]:
@@ -358,12 +285,13 @@ def _plain_parts(lines: list[_Line], grammar: HeadingGrammar) -> None:
         c.heading = Heading("plain", None, c.text.strip())
 
 
-def _headings(text: str, grammar: HeadingGrammar, md: dict[int, int], layout: dict[int, bool]) -> list[_Line]:
+def find_headings(text: str, grammar: HeadingGrammar, md: dict[int, int], layout: dict[int, bool]) -> list[Line]:
+    """Every non-empty line of ``text``, with the heading it is taken as once every rule has spoken."""
     lines = []
-    for lo, hi in _lines(text):
+    for lo, hi in lines_of(text):
         t = text[lo:hi]
         h = classify_line(t, grammar, md.get(lo))
-        lines.append(_Line(lo, hi, t, h, None if h else loose_heading(t, grammar), layout.get(lo) is False))
+        lines.append(Line(lo, hi, t, h, None if h else loose_heading(t, grammar), layout.get(lo) is False))
     vetoed: list[int] = []
     if any(layout.get(ln.lo) for ln in lines if ln.heading):
         # The layout sets headings apart (bold, larger): a numbered line set as body text is
@@ -384,68 +312,3 @@ def _headings(text: str, grammar: HeadingGrammar, md: dict[int, int], layout: di
     _tail_back_matter(lines, grammar, vetoed)
     _plain_parts(lines, grammar)
     return lines
-
-
-def segment(
-    text: str,
-    markdown_headings: dict[int, int] | None = None,
-    is_heading: dict[int, bool] | None = None,
-) -> Segmentation:
-    """Split clean ``text`` into sections, paragraphs and points.
-
-    ``markdown_headings`` maps a line's offset to its ``#`` depth; ``is_heading`` lets
-    layout evidence (a PDF line's font) confirm or veto a numbered heading."""
-    grammar = load_grammar()
-    seg = Segmentation()
-    stack: list[tuple[str, Section]] = []
-    heading_lines: dict[int, bool] = {}  # line start -> whether the line also carries body text
-    lines = _headings(text, grammar, markdown_headings or {}, is_heading or {})
-    title_lines = {ln.lo for ln in lines if ln.title_line}
-    for ln in lines:
-        h = ln.heading
-        if h is None:
-            continue
-        kinds = [k for k, _ in stack]
-        if h.kind in grammar.article_items and "article" in kinds:
-            continue  # an article's item (项 （一）, 目 1.), not a section
-        if h.kind in _RESETS:
-            stack = []
-        elif h.kind in kinds:
-            del stack[kinds.index(h.kind):]
-        parent = stack[-1][1] if stack else None
-        sec = Section(
-            id=f"s{len(seg.sections) + 1}",
-            number=h.number,
-            title=h.title,
-            level=len(stack) + 1,
-            parent=parent.id if parent else None,
-            start=ln.lo,
-            end=len(text),
-        )
-        seg.sections.append(sec)
-        stack.append((h.kind, sec))
-        heading_lines[ln.lo] = h.body
-    for i, s in enumerate(seg.sections):
-        for later in seg.sections[i + 1:]:
-            if later.level <= s.level:
-                s.end = later.start - 1 if later.start > 0 and text[later.start - 1] == "\n" else later.start
-                break
-    for lo, hi in _lines(text):
-        if (lo in heading_lines and not heading_lines[lo]) or lo in title_lines:
-            continue
-        pid = f"p{len(seg.paragraphs) + 1}"
-        sid = seg.section_at(lo)
-        seg.paragraphs.append(Paragraph(id=pid, section=sid, start=lo, end=hi))
-        if lo in heading_lines:
-            continue
-        marks = _points_in(text, lo, hi)
-        for k, (marker, ordinal_, at) in enumerate(marks):
-            stop = marks[k + 1][2] if k + 1 < len(marks) else hi
-            while stop > at and text[stop - 1] in " \u3000":
-                stop -= 1
-            seg.points.append(Point(id=f"pt{len(seg.points) + 1}", section=sid, paragraph=pid, marker=marker,
-                                    ordinal=ordinal_, start=at, end=stop))
-    return seg
-
-
-__all__ = ["Heading", "HeadingGrammar", "Segmentation", "classify_line", "load_grammar", "segment"]
