@@ -128,3 +128,95 @@ def test_office_html_chrome_lines_inside_the_text_stay(tmp_path: Path):
                  "</article></body></html>", encoding="utf-8")
     doc = govextract.extract_file(p)
     assert "地址：某市某路1号" in doc.text and "版权所有人登记作品" in doc.text
+
+
+REPRINT_HTML = """<html><head><meta charset="utf-8">
+<title>某省统计局 - 2025年某市国民经济和社会发展统计公报</title></head>
+<body><div class="article"><h1>2025年某市国民经济和社会发展统计公报</h1>
+<div class="info"><span>2026-03-01</span>　<span>发布机构：<i>某省统计局</i></span></div>
+<p>【字号：大 中 小】</p>
+<p><strong>一、综合</strong></p>
+<p>全年全市地区生产总值[1]5000亿元，比上年增长5.5%。全市3D打印产业产值增长30%，新设字号企业3000户，
+打印机产量增长12%。指标*号为初步数，a_b类企业增长8%。</p>
+<div style="text-align:center"><strong>二、农  业</strong></div>
+<div>全年粮食总产量50万吨，增长1.2%。扫一扫即可办理的涉农事项达到200项。</div>
+<p>[1]地区生产总值按现价计算。</p>
+<p>（信息来源：某市统计局、某某新闻）</p>
+<p>（原文地址：http://www.example.gov.cn/tjgb/2026/t1.html）</p>
+<p>打印此文</p><p>关闭窗口</p>
+<div id="qr_box"><p>扫一扫</p><p>在手机打开当前页</p></div></div></body></html>"""
+
+
+def test_office_html_reprint_chrome_escapes_title_and_issuer(tmp_path: Path):
+    from govextract.ingest.office import read_html
+
+    p = tmp_path / "reprint.html"
+    p.write_text(REPRINT_HTML, encoding="utf-8")
+    raw = read_html(p)
+    assert raw.title == "2025年某市国民经济和社会发展统计公报"  # the part of <title> that is not the site
+    assert raw.publisher == "某市统计局"  # the text's issuer line, not the site's, not the news outlet
+    doc = govextract.extract_file(p)
+    assert [(s.level, s.number, s.title) for s in doc.sections] == [(1, "一", "综合"), (1, "二", "农业")]
+    assert doc.text.startswith("2025年某市国民经济和社会发展统计公报\n")  # a plain line, not a section
+    assert doc.metadata.title == "2025年某市国民经济和社会发展统计公报"
+    for noise in ("字号：", "原文地址", "打印此文", "关闭窗口", "在手机打开当前页", "\\", "扫一扫\n"):
+        assert noise not in doc.text, noise
+    for kept in ("地区生产总值[1]5000亿元", "3D打印产业", "新设字号企业", "打印机产量", "指标*号", "a_b类企业",
+                 "扫一扫即可办理", "[1]地区生产总值按现价计算。", "（信息来源：某市统计局、某某新闻）"):
+        assert kept in doc.text, kept
+
+
+@pytest.mark.parametrize("html, publisher", [
+    ("<div><span>2026-01-20</span>　<span>出处：某市统计局　</span></div><article><p>{body}</p></article>",
+     "某市统计局"),
+    ("<div>来源：<b> 某市统计局 </b></div><article><p>{body}</p></article>", "某市统计局"),
+    ("<div>来源：本站  时间：2026-01-01 10:00</div><article><p>{body}</p></article>", None),
+    ("<article><p>{body}</p><p>[3]数据来源：本公报中就业数据来自市人社局。</p></article>", None),
+    ("<div>发布机构：某省统计局</div><article><p>{body}（来源：某市统计局）</p></article>", "某市统计局"),
+])
+def test_office_html_publisher_from_an_issuer_line(tmp_path: Path, html: str, publisher: str | None):
+    from govextract.ingest.office import read_html
+
+    body = "全年全市地区生产总值5000亿元，比上年增长5.5%。全市新增城镇就业10万人，比上年增加0.5万人。" * 3
+    p = tmp_path / "p.html"
+    p.write_text(f"<html><head><meta charset='utf-8'><title>某市统计公报</title></head><body>"
+                 f"{html.format(body=body)}</body></html>", encoding="utf-8")
+    assert read_html(p).publisher == publisher
+
+
+@pytest.mark.parametrize("escaped, plain", [
+    ("公报\\[1\\]", "公报[1]"),
+    ("2021\\_\\_2025年", "2021__2025年"),
+    ("指标\\*号 \\~ \\`x\\` \\<br>", "指标*号 ~ `x` <br>"),
+    ("路径C:\\\\\\[x\\]", "路径C:\\[x]"),  # a backslash of the page before a special character is doubled
+    ("\\# 号码", "# 号码"), ("\\- 项目", "- 项目"), ("1\\. 总体", "1. 总体"),
+    ("**一、综合**", "**一、综合**"), ("*某省统计局*发布", "某省统计局发布"), ("a\\b", "a\\b"),
+])
+def test_office_html_markdown_escapes_undone(escaped: str, plain: str):
+    from govextract.ingest.office import md_unescape
+
+    assert md_unescape(escaped) == plain
+
+
+def test_office_html_boilerplate_reprint_and_issuer_examples_hold():
+    from govextract.data import load_json
+    from govextract.ingest.office import load_boilerplate
+
+    b = load_boilerplate()
+    ex = load_json("html_boilerplate.json")["examples"]
+    assert all(map(b.is_reprint, ex["reprint"])) and not any(map(b.is_reprint, ex["not_reprint"]))
+    assert [b.issuer(line) for line, _ in ex["issuer"]] == [issuer for _, issuer in ex["issuer"]]
+    assert not any(map(b.issuer, ex["not_issuer"]))
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("全年数据均来自市统计局。返回首页", "全年数据均来自市统计局。"),
+    ("全年数据均来自市统计局。【打印本页】【关闭窗口】", "全年数据均来自市统计局。"),
+    ("全年数据均来自市统计局。返回某网，查看更多", "全年数据均来自市统计局。"),
+    ("返回式卫星研制取得进展，打印", "返回式卫星研制取得进展，打印"),  # not after a sentence's end
+    ("全年开展返回首页", "全年开展返回首页"),
+])
+def test_office_html_control_after_the_last_sentence(line: str, kept: str):
+    from govextract.ingest.office import _strip_chrome, load_boilerplate
+
+    assert _strip_chrome(["正文第一行。", line], load_boilerplate()) == ["正文第一行。", kept]

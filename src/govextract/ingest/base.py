@@ -32,6 +32,10 @@ class RawDocument(Model):
     warnings: list[str] = Field(default_factory=list)
     line_styles: list[LineStyle] = Field(default_factory=list)
     body_size: float | None = Field(None, description="Most common font size of body text")
+    title: str | None = Field(None, description="The title the file itself declares (a web page's <title>, "
+                                                "without the site's name); the text's head may differ")
+    publisher: str | None = Field(None, description="The issuer the file names apart from the report's signature "
+                                                    "(a web page's 来源：/出处： line), organs only, joined with 、")
     char_boxes: SkipValidation[Sequence[float]] = Field(
         default_factory=lambda: array("f"), exclude=True,
         description="PDF box of each character of text, four float32 a character (NaN: inserted); "
