@@ -133,7 +133,7 @@ def test_entities_offsets_and_sections(extract):
 
 def test_entities_long_text_in_pieces_finds_the_same(extract, seed_doc):
     """A text longer than one pipeline piece gives, copy for copy, what one copy gives."""
-    from govextract.nlp import CHUNK_CHARS
+    from govextract.entities import CHUNK_CHARS
 
     copies = CHUNK_CHARS // len(seed_doc.text) + 2
     doc = extract("\n".join([seed_doc.text] * copies))

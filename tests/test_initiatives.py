@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from govextract.data import load_json
+from govextract.entities import initiatives
+from govextract.entities.initiatives import InitiativeFinder
+from govextract.entities.resolve import resolve
 from govextract.errors import DataFileError
-from govextract.nlp import initiatives
-from govextract.nlp.initiatives import InitiativeFinder
-from govextract.nlp.resolve import resolve
 
 CORPUS = load_json("initiatives_corpus.json")
 

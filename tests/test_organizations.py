@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from govextract.entities import org_grammar, organizations
 from govextract.errors import DataFileError
-from govextract.nlp import organizations
 
 _CORPUS: dict[str, Any] = json.loads(
     files("govextract.data").joinpath("organizations_examples.json").read_text(encoding="utf-8"))
@@ -51,14 +51,14 @@ def test_organizations_every_shape_has_examples() -> None:
 )
 def test_organizations_malformed_head_is_refused(entry: Any) -> None:
     with pytest.raises(DataFileError):
-        organizations._heads({"heads": [entry]})
+        org_grammar._heads({"heads": [entry]})
 
 
 def test_organizations_malformed_list_is_refused() -> None:
     with pytest.raises(DataFileError):
-        organizations._named_list({"bodies": [{"name": "国务院"}]}, "bodies", "organizations.json")
+        org_grammar._named_list({"bodies": [{"name": "国务院"}]}, "bodies", "organizations.json")
     with pytest.raises(DataFileError):
-        organizations._strings({"cores": ["统计", ""]}, "cores", "organizations.json")
+        org_grammar._strings({"cores": ["统计", ""]}, "cores", "organizations.json")
 
 
 def test_organizations_core_joins_domain_words() -> None:

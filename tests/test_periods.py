@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from govextract.data import load_json
-from govextract.nlp.periods import find_periods, five_year_plan
+from govextract.entities.periods import find_periods, five_year_plan
 
 CORPUS = load_json("period_examples.json")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from govextract.data import load_lines
-from govextract.gazetteer import bare_county_name, load_gazetteer
+from govextract.data.gazetteer import bare_county_name, load_gazetteer
 
 
 def places(doc):

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from govextract.data import load_json
-from govextract.nlp.quantities import QuantityFinder
+from govextract.entities.quantities import QuantityFinder
 
 F = QuantityFinder()
 CORPUS = load_json("quantity_examples.json")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govextract.nlp.resolve import resolve
-from govextract.nlp.spans import Candidate
+from govextract.entities.resolve import resolve
+from govextract.entities.spans import Candidate
 
 
 def spans(cands: list[Candidate]) -> list[tuple[int, int, str]]:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import govextract
+from govextract.entities import SEGMENTER_ENV, segmenter
 from govextract.errors import UsageError
-from govextract.nlp import SEGMENTER_ENV, segmenter
 
 from .conftest import CORPUS, SAMPLES
 

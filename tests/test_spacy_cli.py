@@ -42,7 +42,8 @@ def test_spacy_cli_not_loaded_by_an_extraction():
     "from spacy.cli.download import get_compatibility; from spacy.cli import download; "
     "import types; assert callable(download) and not isinstance(download, types.ModuleType)",
     "import spacy.cli.evaluate, types; assert not isinstance(spacy.cli.evaluate, types.ModuleType)",
-    "import importlib, spacy, govextract.nlp._spacy_cli as m; importlib.reload(m); assert callable(spacy.cli.download)",
+    "import importlib, spacy, govextract.entities._spacy_cli as m; importlib.reload(m); "
+    "assert callable(spacy.cli.download)",
 ])
 def test_spacy_cli_loads_on_first_use(use: str):
     assert "'typer'" in run(loaded(use))  # the real command line, which typer builds
@@ -57,5 +58,5 @@ def test_spacy_cli_files_readable_while_deferred(read: str):
 
 
 def test_spacy_cli_untouched_when_spacy_came_first():
-    out = run("import spacy, sys\nimport govextract.nlp\nprint(type(sys.modules['spacy.cli']).__name__)")
+    out = run("import spacy, sys\nimport govextract.entities\nprint(type(sys.modules['spacy.cli']).__name__)")
     assert out == "module"

@@ -333,7 +333,7 @@ def convert_to_json(job: Job, options: Options | None = None) -> tuple[str, Outc
 
 def warm_up() -> None:
     """Build the pipeline and gazetteer once per worker process, before its first file."""
-    from .nlp import get_nlp
+    from .entities import get_nlp
 
     get_nlp()
     package_fingerprint()

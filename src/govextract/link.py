@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from .data import load_json, require
-from .gazetteer import load_gazetteer
+from .data.gazetteer import load_gazetteer
 from .measures import compile_pattern, load_measure_lexicon, sentence_measures
 from .models import CharRange, Entity, Finding, Indicator, Place, Section
 from .status import reports_outcomes, section_stances, status_of

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .data.gazetteer import load_gazetteer
+from .entities import find_entities
+from .entities.typed import page_lookup, to_entities
 from .errors import EmptyDocument
-from .extract import page_lookup, to_entities
-from .gazetteer import load_gazetteer
 from .ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, RawDocument, ingest
 from .ingest.base import sha256_of
 from .link import link
 from .models import Document, Generator, Page, Source, SourceFormat
-from .nlp import find_entities
 from .structure import OffsetMap, find_metadata, normalize, segment
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

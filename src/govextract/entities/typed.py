@@ -19,10 +19,10 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
-from .gazetteer import Gazetteer, PlaceRecord, load_gazetteer
-from .models import Entity, Initiative, Organization, Period, Place, Quantity
-from .nlp import Candidate
-from .nlp.organizations import canonical_names
+from ..data.gazetteer import Gazetteer, PlaceRecord, load_gazetteer
+from ..models import Entity, Initiative, Organization, Period, Place, Quantity
+from .organizations import canonical_names
+from .spans import Candidate
 
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 

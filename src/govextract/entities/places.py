@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..data import load_lines
-from ..gazetteer import Gazetteer, load_gazetteer
+from ..data.gazetteer import Gazetteer, load_gazetteer
 from .spans import Candidate, doc_text, token_bounds, write_spans
 
 SPANS_KEY = "govextract_places"
