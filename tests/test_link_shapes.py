@@ -178,8 +178,8 @@ def test_link_places_and_country_scope(extract, text, figure, places, region):
 
 def test_link_lexicons_load_and_a_bad_pattern_names_its_key():
     from govextract.errors import DataFileError
-    from govextract.measures import compile_pattern, load_measure_lexicon
-    from govextract.status import load_status_lexicon
+    from govextract.facts.measures import compile_pattern, load_measure_lexicon
+    from govextract.facts.status import load_status_lexicon
 
     assert load_measure_lexicon().predicates and load_status_lexicon().target.pattern
     with pytest.raises(DataFileError, match="scope"):

@@ -12,9 +12,10 @@ from .data.gazetteer import load_gazetteer
 from .entities import find_entities
 from .entities.typed import page_lookup, to_entities
 from .errors import EmptyDocument
+from .facts.findings import find_findings
+from .facts.link import link, section_regions
 from .ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, RawDocument, ingest
 from .ingest.base import sha256_of
-from .link import link
 from .models import Document, Generator, Page, Source, SourceFormat
 from .structure import OffsetMap, find_metadata, normalize, segment
 
@@ -60,7 +61,9 @@ def extract_raw(raw: RawDocument) -> Document:
     page_at = page_lookup([p.start for p in pages], [p.number for p in pages]) if pages else None
     locate = _locator(raw, norm.offsets) if raw.char_boxes else None
     entities = to_entities(text, find_entities(text), seg.section_at, locate)
-    indicators, findings = link(text, seg.sections, entities)
+    regions = section_regions(text, seg.sections, entities)
+    indicators = link(text, seg.sections, entities, regions)
+    findings = find_findings(text, entities, indicators, regions)
     if page_at:
         for s in seg.sections:
             s.page_start = page_at(s.start)

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .data import alternation, load_json, require
-from .errors import DataFileError
-from .models import Entity
+from ..data import alternation, load_json, require
+from ..errors import DataFileError
+from ..models import Entity
 
 _NAME = "linking.json"
 _WORD = re.compile(r"[“\"「]?[\u4e00-\u9fff]")

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from .data import alternation, load_json, require
+from ..data import alternation, load_json, require
+from ..models import Section
 from .measures import compile_pattern
-from .models import Section
 
 _NAME = "linking.json"
 Status = Literal["achieved", "target"]

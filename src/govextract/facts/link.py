@@ -1,5 +1,5 @@
-"""From entities to facts: each quantity linked to what it measures, whether it is a target or
-achieved, and what it is about; and the report's own inconsistencies surfaced as findings.
+"""From entities to indicators: each quantity linked to what it measures, whether it is a target
+or achieved, and what it is about (the report's own inconsistencies are :mod:`.findings`).
 
 Everything works inside one sentence (to 。！？；) and one clause (to ，：). The measure is
 found by :mod:`.measures`, the status by :mod:`.status`. The places are those of the clause,
@@ -15,15 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .data import load_json, require
-from .data.gazetteer import load_gazetteer
+from ..data import load_json, require
+from ..data.gazetteer import load_gazetteer
+from ..models import CharRange, Entity, Indicator, Place, Section
 from .measures import compile_pattern, load_measure_lexicon, sentence_measures
-from .models import CharRange, Entity, Finding, Indicator, Place, Section
 from .status import reports_outcomes, section_stances, status_of
 
 _NAME = "linking.json"
-_SENT_END = set("。！？；!?;\n")
-_CLAUSE_END = _SENT_END | set("，,：:")
+SENT_END = set("。！？；!?;\n")
+_CLAUSE_END = SENT_END | set("，,：:")
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,10 @@ def section_regions(text: str, sections: list[Section], entities: list[Entity]) 
     return out
 
 
-def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[list[Indicator], list[Finding]]:
+def link(text: str, sections: list[Section], entities: list[Entity],
+         regions: dict[str, str] | None = None) -> list[Indicator]:
+    """Each quantity as an indicator: what it measures, its places (or region), period and status.
+    ``regions`` is :func:`section_regions`, computed here when not given."""
     lex = load_lexicon()
     places = [e for e in entities if isinstance(e, Place)]
     periods = [e for e in entities if e.type == "period"]
@@ -130,14 +133,14 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
     period_starts = [p.start for p in periods]
     anchors: list[Entity] = sorted([*places, *periods], key=lambda e: e.start)
     anchor_starts = [a.start for a in anchors]
-    regions = section_regions(text, sections, entities)
+    regions = section_regions(text, sections, entities) if regions is None else regions
     stances = section_stances(sections)
     outcomes_only = reports_outcomes(text)
     by_sentence: dict[tuple[int, int], list[Entity]] = defaultdict(list)
     for e in entities:
         if e.type not in ("quantity", "percentage"):
             continue
-        by_sentence[bounds(text, e.start, _SENT_END)].append(e)
+        by_sentence[bounds(text, e.start, SENT_END)].append(e)
     indicators: list[Indicator] = []
     for (s_start, s_end), quantities in sorted(by_sentence.items()):
         quantities.sort(key=lambda e: e.start)
@@ -178,58 +181,4 @@ def link(text: str, sections: list[Section], entities: list[Entity]) -> tuple[li
                 status=status,
                 sentence=CharRange(start=s_start, end=s_end),
             ))
-    return indicators, find_findings(text, sections, entities, indicators, regions, lex)
-
-
-def find_findings(text: str, sections: list[Section], entities: list[Entity], indicators: list[Indicator],
-                  regions: dict[str, str], lex: Lexicon) -> list[Finding]:
-    by_id = {e.id: e for e in entities}
-    out: list[Finding] = []
-    places = [e for e in entities if isinstance(e, Place)]
-    macro = [p for p in places if p.level == "macro_region"]
-    macro_starts = [p.start for p in macro]
-    seen: set[tuple[str, str | None]] = set()
-    for p in places:
-        if p.level not in ("city", "county") or not p.region or not p.name:
-            continue
-        s_start, s_end = bounds(text, p.start, _SENT_END)
-        named = [m for m in within(macro, macro_starts, s_start, s_end)]
-        if named:
-            context = {r for m in named for r in macro_regions(m)}
-            cited = "、".join(dict.fromkeys(m.name or m.text for m in named))
-        else:
-            section_region = regions.get(p.section or "")
-            context = {section_region} if section_region else set()
-            cited = section_region or ""
-        if context and p.region not in context and (p.name, p.section) not in seen:
-            seen.add((p.name, p.section))
-            out.append(Finding(
-                kind="region_mismatch", section=p.section, entities=[p.id],
-                message=f"{p.name} is cited under {cited}, but {p.province} is in {p.region}",
-            ))
-    groups: dict[tuple[str, frozenset[str], str], list[Indicator]] = defaultdict(list)
-    for ind in indicators:
-        q = by_id[ind.quantity]
-        if ind.measure and ind.places:
-            names = frozenset(getattr(by_id[p], "name", None) or by_id[p].text for p in ind.places)
-            groups[(ind.measure, names, getattr(q, "unit", ""))].append(ind)
-    for (measure, _, _), inds in groups.items():
-        values = {(getattr(by_id[i.quantity], "value", None), getattr(by_id[i.quantity], "comparison", None))
-                  for i in inds}
-        if len(values) > 1:
-            qs = [by_id[i.quantity] for i in inds]
-            out.append(Finding(
-                kind="conflicting_values", section=qs[0].section, entities=[q.id for q in qs],
-                message=f"{measure} is given as " + " and ".join(q.text for q in qs) + " for the same places",
-            ))
-    for ind in indicators:
-        q = by_id[ind.quantity]
-        if (q.type == "percentage" and getattr(q, "unit", "") == "%" and getattr(q, "value", 0) > 100
-                and ind.measure and ind.measure.endswith(lex.share_words)):
-            out.append(Finding(kind="share_over_100", section=q.section, entities=[q.id],
-                               message=f"{ind.measure} is a share but is given as {q.text}"))
-    for e in entities:
-        if e.type == "period" and getattr(e, "date_end", "") < getattr(e, "date_start", ""):
-            out.append(Finding(kind="period_reversed", section=e.section, entities=[e.id],
-                               message=f"the period {e.text} ends before it starts"))
-    return out
+    return indicators
