@@ -85,7 +85,7 @@ def sweep(pages: int) -> list[tuple[int, float, float]]:
 _EXTRACT = """
 import sys, time
 import govextract
-from govextract.export import to_json
+from govextract.outputs import to_json
 t = time.perf_counter()
 doc = govextract.extract_file(sys.argv[1], ocr=sys.argv[2])
 seconds = time.perf_counter() - t

@@ -30,7 +30,7 @@ from govextract.batch import (
 )
 from govextract.cli import main
 from govextract.errors import UnsupportedFormat, UsageError
-from govextract.store import COLUMNS, DB_NAME, export_db
+from govextract.outputs.dataset import COLUMNS, DB_NAME, export_db
 
 from .conftest import ROOT
 
@@ -101,7 +101,7 @@ def test_batch_interrupted_stops_the_workers_at_once(tmp_path: Path):
 
 
 def test_batch_removes_what_a_stopped_worker_left_half_written(tmp_path: Path, monkeypatch):
-    from govextract import export
+    from govextract import outputs
 
     def stuck(doc, out_dir, stem):
         path = out_dir / f"{stem}.sections.csv"
@@ -109,7 +109,7 @@ def test_batch_removes_what_a_stopped_worker_left_half_written(tmp_path: Path, m
         time.sleep(60)  # stopped by the timeout while writing
         return [path]
 
-    monkeypatch.setitem(export.EXPORTERS, "csv", stuck)  # inherited by the forked workers
+    monkeypatch.setitem(outputs.EXPORTERS, "csv", stuck)  # inherited by the forked workers
     out = tmp_path / "out"
     other = out / "sub" / ".tmp-another-run"  # a run beside this one keeps its own
     other.mkdir(parents=True)
@@ -265,13 +265,13 @@ def test_batch_export_missing_database(tmp_path: Path):
 
 
 def test_batch_a_failing_writer_leaves_no_partial_output(tmp_path: Path, monkeypatch):
-    from govextract import export
+    from govextract import outputs
 
     def broken(doc, out_dir, stem):
         (out_dir / f"{stem}.sections.csv").write_text("half", encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setitem(export.EXPORTERS, "csv", broken)
+    monkeypatch.setitem(outputs.EXPORTERS, "csv", broken)
     out = tmp_path / "out"
     s = run_batch([write(tmp_path / "a.txt", GOOD)], out, workers=1)
     assert s.failed and s.failed[0].code == "internal_error"
@@ -279,16 +279,16 @@ def test_batch_a_failing_writer_leaves_no_partial_output(tmp_path: Path, monkeyp
 
 
 def test_batch_dataset_rows_failing_for_one_file_fail_that_file_only(tmp_path: Path, monkeypatch):
-    from govextract import store
+    from govextract.outputs import dataset
 
-    real = store.table_rows
+    real = dataset.table_rows
 
     def rows(doc_id, doc):
         if doc_id == "b.txt":
             raise ValueError("unexpected value")
         return real(doc_id, doc)
 
-    monkeypatch.setattr(store, "table_rows", rows)  # inherited by the forked workers
+    monkeypatch.setattr(dataset, "table_rows", rows)  # inherited by the forked workers
     src = tmp_path / "in"
     write(src / "a.txt", GOOD)
     write(src / "b.txt", GOOD + "另一份。\n")

@@ -9,10 +9,10 @@ import pytest
 
 import govextract
 from govextract.batch import plan
-from govextract.export import to_json
-from govextract.export.csv import write_csv
 from govextract.ingest import SUPPORTED_SUFFIXES
-from govextract.schema import SCHEMA_FILE, document_schema
+from govextract.outputs import to_json
+from govextract.outputs.csv import write_csv
+from govextract.outputs.schema import SCHEMA_FILE, document_schema
 
 from .conftest import OUTPUTS, ROOT, SAMPLES
 

@@ -177,7 +177,7 @@ def test_corpus_pdf_tables_only_file_has_no_sections(corpus_pdfs):
 def test_corpus_pdf_tables_export_one_csv_each(corpus_pdfs, tmp_path: Path):
     import csv
 
-    from govextract.export.csv import write_csv
+    from govextract.outputs.csv import write_csv
 
     doc = max(corpus_pdfs.values(), key=lambda d: len(d.tables))
     written = write_csv(doc, tmp_path, "doc")

@@ -14,7 +14,7 @@ import govextract
 from govextract.cli import main
 from govextract.errors import EvaluationError
 from govextract.evaluate import evaluate, load_gold, mean, report_markdown, score_document
-from govextract.export import to_json
+from govextract.outputs import to_json
 
 from .conftest import SCORER, gold_pairs
 
@@ -121,7 +121,7 @@ def test_evaluate_bad_output_is_a_coded_error(case, folders, tmp_path):
 
 
 def test_evaluate_gold_schema_is_current_and_accepts_every_gold():
-    from govextract.schema import GOLD_SCHEMA_FILE, gold_schema
+    from govextract.outputs.schema import GOLD_SCHEMA_FILE, gold_schema
 
     from .conftest import ROOT
 

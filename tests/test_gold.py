@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import govextract
-from govextract.export import to_json
+from govextract.outputs import to_json
 
 from .conftest import SCORER, SHARED
 

@@ -21,11 +21,11 @@ from govextract.cli import main
 from govextract.errors import NoTextLayer
 from govextract.evaluate import char_error_rate as cer
 from govextract.evaluate import fold_text as fold
-from govextract.export import to_json
 from govextract.ingest import ocr as ocr_mod
 from govextract.ingest import ocr_lines
 from govextract.ingest.layout import PdfLine
 from govextract.models import Document
+from govextract.outputs import to_json
 
 from .conftest import SCORER, SHARED, needs_ocr
 
@@ -300,7 +300,7 @@ def test_ocr_two_column_page_is_read_column_by_column(samples_dir, tmp_path):
 
 
 def test_ocr_review_page_marks_ocr_text(samples_dir, tmp_path):
-    from govextract.review import render
+    from govextract.outputs.review import render
 
     doc = govextract.extract_file(samples_dir / "seed-report.pdf")
     doc.source.ocr_pages = [2]

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from govextract.cli import main
-from govextract.export import to_json
-from govextract.review import render
+from govextract.outputs import to_json
+from govextract.outputs.review import render
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 

@@ -4,7 +4,7 @@ Regenerate on purpose with ``pytest tests/test_snapshot.py --force-regen``."""
 
 from __future__ import annotations
 
-from govextract.export import to_json
+from govextract.outputs import to_json
 
 
 def test_snapshot_seed_document(seed_doc, file_regression):

@@ -49,7 +49,7 @@ from .ingest.base import sha256_of
 from .models import Document
 
 if TYPE_CHECKING:
-    from .store import Rows
+    from .outputs.dataset import Rows
 
 MANIFEST = "manifest.csv"
 ERRORS = "errors.jsonl"
@@ -252,7 +252,7 @@ TMP_PREFIX = ".tmp-"
 def write_outputs(doc: Document, out_dir: Path, stem: str, formats: Iterable[str],
                   tmp_prefix: str = TMP_PREFIX) -> list[Path]:
     """Write ``doc``'s outputs under ``out_dir``, each first to a temporary name, then renamed."""
-    from .export import export
+    from .outputs import export
 
     target = out_dir / stem
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -283,8 +283,8 @@ def convert(job: Job, out_dir: Path, options: Options | None = None, tmp_prefix:
     """Convert one file, write its outputs (and those of its copies: the same bytes under other
     names) and, when ``rows``, prepare its dataset rows (in the worker, so the main process only
     inserts them); failures come back as an outcome, not raised."""
+    from .outputs.dataset import table_rows
     from .pipeline import extract_file
-    from .store import table_rows
 
     opts = options or Options()
     t0 = time.perf_counter()
@@ -318,7 +318,7 @@ def convert(job: Job, out_dir: Path, options: Options | None = None, tmp_prefix:
 
 def convert_to_json(job: Job, options: Options | None = None) -> tuple[str, Outcome | None]:
     """One file as one line of JSON (for ``-o -``), or its failure as an outcome."""
-    from .export import to_json_line
+    from .outputs import to_json_line
     from .pipeline import extract_file
 
     opts = options or Options()
@@ -388,7 +388,7 @@ def unchanged(last: dict[str, str] | None, sha: str, key: str, fingerprint: str,
 
 def dataset_documents(out_dir: Path) -> dict[str, str]:
     """doc_id -> sha256 of every document in the dataset (empty when there is none)."""
-    from .store import DB_NAME, stored_documents
+    from .outputs.dataset import DB_NAME, stored_documents
 
     return stored_documents(out_dir / DB_NAME)
 
@@ -418,7 +418,7 @@ class Recorder:
         self._errors = (out_dir / ERRORS).open("a", encoding="utf-8")
         self._db = None
         if use_db:
-            from .store import DB_NAME, connect
+            from .outputs.dataset import DB_NAME, connect
 
             self._db = connect(out_dir / DB_NAME)
 
@@ -426,7 +426,7 @@ class Recorder:
         """Record one outcome; an ``unchanged`` one carries forward what ``last`` (the row it
         confirms) says of its outputs, so that the latest row of a source always tells them."""
         if o.rows is not None and self._db is not None:
-            from .store import replace_rows
+            from .outputs.dataset import replace_rows
 
             replace_rows(self._db, o.job.name, o.rows)
         carried: dict[str, Any] = {}

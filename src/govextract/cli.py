@@ -130,7 +130,7 @@ def _to_stdout(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import progress_printer, run_batch
-    from .export import EXPORTERS
+    from .outputs import EXPORTERS
 
     to_stdout = args.output == "-"
     given = args.format if args.format is not None else ("json" if to_stdout else "json,csv")
@@ -157,7 +157,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .store import export_db
+    from .outputs.dataset import export_db
 
     for p in export_db(args.database, args.format, args.output):
         print(p, file=sys.stderr)
@@ -165,7 +165,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from .review import write_review
+    from .outputs.review import write_review
 
     print(write_review(args.document, args.output), file=sys.stderr)
     return 0
@@ -187,7 +187,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from .outputs.schema import write_schemas
 
     for p in write_schemas(args.output):
         print(p, file=sys.stderr)

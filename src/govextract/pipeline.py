@@ -12,8 +12,10 @@ from .data.gazetteer import load_gazetteer
 from .entities import find_entities
 from .entities.typed import page_lookup, to_entities
 from .errors import EmptyDocument
+from .facts.context import document_context
 from .facts.findings import find_findings
 from .facts.link import link, section_regions
+from .facts.panel import panel_cells
 from .ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, RawDocument, ingest
 from .ingest.base import sha256_of
 from .models import Document, Generator, Page, Source, SourceFormat
@@ -64,6 +66,10 @@ def extract_raw(raw: RawDocument) -> Document:
     regions = section_regions(text, seg.sections, entities)
     indicators = link(text, seg.sections, entities, regions)
     findings = find_findings(text, entities, indicators, regions)
+    metadata = find_metadata(text, seg.sections, entities)
+    metadata = document_context(text, seg.sections, metadata.model_copy(update={
+        "title": metadata.title or raw.title, "publisher": metadata.publisher or raw.publisher}))
+    panel = panel_cells(text, seg.sections, entities, indicators, metadata)
     if page_at:
         for s in seg.sections:
             s.page_start = page_at(s.start)
@@ -73,7 +79,7 @@ def extract_raw(raw: RawDocument) -> Document:
     return Document(
         generator=Generator(version=__version__, gazetteer=load_gazetteer().description),
         source=raw.source,
-        metadata=find_metadata(text, seg.sections, entities),
+        metadata=metadata,
         text=text,
         pages=pages,
         sections=seg.sections,
@@ -81,6 +87,7 @@ def extract_raw(raw: RawDocument) -> Document:
         points=seg.points,
         entities=entities,
         indicators=indicators,
+        panel=panel,
         findings=findings,
         furniture=list(raw.furniture),
         tables=list(raw.tables),

@@ -1,6 +1,6 @@
 """Pydantic models: the only contract between stages, and the output schema."""
 
-from .common import BBox, Comparison, FurnitureKind, PlaceLevel, Region, SourceFormat
+from .common import BBox, Comparison, DocumentKind, FurnitureKind, PlaceLevel, Region, SourceFormat
 from .document import (
     SCHEMA_NAME,
     SCHEMA_VERSION,
@@ -10,9 +10,11 @@ from .document import (
     Furniture,
     Generator,
     Indicator,
+    Jurisdiction,
     Metadata,
     OcrPage,
     Page,
+    PanelCell,
     Paragraph,
     Point,
     Section,
@@ -28,6 +30,7 @@ __all__ = [
     "CharRange",
     "Comparison",
     "Document",
+    "DocumentKind",
     "Entity",
     "Finding",
     "Furniture",
@@ -35,10 +38,12 @@ __all__ = [
     "Generator",
     "Indicator",
     "Initiative",
+    "Jurisdiction",
     "Metadata",
     "OcrPage",
     "Organization",
     "Page",
+    "PanelCell",
     "Paragraph",
     "Period",
     "Place",

@@ -56,6 +56,17 @@ class Comparison(str, Enum):
     about = "about"
 
 
+class DocumentKind(str, Enum):
+    """The genre of a report, as its title or its opening lines say."""
+
+    government_work_report = "government_work_report"
+    statistical_communique = "statistical_communique"
+    budget_report = "budget_report"
+    plan = "plan"
+    policy = "policy"
+    other = "other"
+
+
 class FurnitureKind(str, Enum):
     header = "header"
     footer = "footer"

@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import FurnitureKind, Model, Offset, PageNumber, SourceFormat
+from .common import Comparison, DocumentKind, FurnitureKind, Model, Offset, PageNumber, SourceFormat
 from .entities import Entity
 
 SCHEMA_NAME = "govextract.Document"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Generator(Model):
@@ -40,10 +40,24 @@ class Source(Model):
     ocr: list[OcrPage] = Field(default_factory=list, description="OCR confidence of each page in ocr_pages")
 
 
+class Jurisdiction(Model):
+    """A division of the People's Republic: the nation (100000), a province, a city or a county."""
+
+    code: str = Field(pattern=r"^\d{6}$", description="Six-digit administrative division code; 100000 for the nation")
+    name: str = Field(description="Official full name (全国 for the nation)")
+    level: Literal["country", "province", "city", "county"]
+
+
 class Metadata(Model):
     title: str | None = None
     publisher: str | None = None
     date: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD, as the report states it")
+    region: Jurisdiction | None = Field(None, description="The issuing jurisdiction, read from the title, the "
+                                                          "government it speaks for or its issuer; null when "
+                                                          "the text does not say")
+    year: int | None = Field(None, description="The year the report is about: 2026年政府工作报告 → 2026, "
+                                               "2025年…统计公报 → 2025")
+    kind: DocumentKind | None = Field(None, description="The genre, from the title or the opening lines")
 
 
 class Section(Model):
@@ -114,6 +128,32 @@ class Indicator(Model):
     period: str | None = Field(None, description="Id of the period entity in the same sentence")
     status: Literal["achieved", "target"] | None = None
     sentence: CharRange
+    code: str | None = Field(None, description="The headline indicator it states (gdp, cpi …), from the vocabulary")
+    kind: Literal["level", "growth"] | None = Field(None, description="A level, or a change over the year before")
+    year: int | None = Field(None, description="The year the figure is about")
+    scope: str | None = Field(None, description="Six-digit code of the jurisdiction the figure is about")
+
+
+class PanelCell(Model):
+    """One headline figure of the report: an indicator of the vocabulary, for a jurisdiction and a
+    year, as a target or an outcome, traced to its words (``Document.text[start:end]``)."""
+
+    id: str
+    indicator: str | None = Field(description="Id of the indicator (and so of the quantity) it comes from")
+    code: str = Field(description="Indicator code of the vocabulary: gdp, cpi, new_urban_jobs …")
+    kind: Literal["level", "growth"]
+    year: int | None
+    status: Literal["achieved", "target"] | None
+    value: float = Field(description="In the base unit (元, 人, 吨 or 斤, %); a fall is negative")
+    value_max: float | None = None
+    unit: str
+    comparison: Comparison
+    scope: str | None = Field(description="Six-digit code of the jurisdiction it is about")
+    scope_name: str | None = None
+    start: Offset
+    end: Offset
+    sentence: CharRange
+    page: PageNumber | None = None
 
 
 class Finding(Model):
@@ -127,7 +167,7 @@ class Finding(Model):
 
 class Document(Model):
     schema_name: Literal["govextract.Document"] = "govextract.Document"
-    schema_version: Literal["1.0"] = "1.0"
+    schema_version: Literal["1.1"] = "1.1"
     generator: Generator
     source: Source
     metadata: Metadata
@@ -138,6 +178,7 @@ class Document(Model):
     points: list[Point]
     entities: list[Entity]
     indicators: list[Indicator] = Field(default_factory=list)
+    panel: list[PanelCell] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     furniture: list[Furniture] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)

@@ -97,3 +97,35 @@ class GoldDocument(Model):
     enumerated_points: dict[str, int] = Field(default_factory=dict, description="Section number → points in it")
     numbered_items: dict[str, int] = Field(default_factory=dict, description="Back-matter title → items in it")
     region_inconsistencies: list[GoldRegionInconsistency] = Field(default_factory=list)
+
+
+PANEL_KINDS = ("government_work_report", "statistical_communique", "budget_report", "plan", "policy", "other")
+
+
+class PanelGoldDocument(Model):
+    source: str = Field(description="File name of the report (matched with the panel's source by file name)")
+    region_code: str = Field(pattern=r"^\d{6}$", description="The issuing jurisdiction; 100000 for the nation")
+    region_name: str
+    year: int
+    kind: Literal["government_work_report", "statistical_communique", "budget_report", "plan", "policy", "other"]
+    judged_years: list[int] = Field(description="The years whose cells are listed exhaustively")
+
+
+class PanelGoldCell(Model):
+    indicator: str
+    kind: Literal["level", "growth"]
+    year: int
+    status: Literal["target", "achieved"]
+    value: float
+    value_max: float | None = None
+    unit: str
+    comparison: Comparison
+    text: str = Field(description="The words of the report that state it")
+
+
+class PanelGold(Model):
+    """Hand-read panel cells of one report (``*.panel.json``): every headline figure it states for
+    its own jurisdiction in the judged years."""
+
+    document: PanelGoldDocument
+    cells: list[PanelGoldCell]

@@ -1,4 +1,15 @@
-"""Writers, one module per format, chosen by name."""
+"""Stage 5, outputs: a :class:`~govextract.models.Document` in; files out, one module per format.
+
+- :mod:`.json` and :mod:`.csv`: one document's outputs, chosen by name in :data:`EXPORTERS`
+  (``--format``);
+- :mod:`.dataset`: the corpus dataset, every document upserted into one SQLite file, and its
+  tables written as CSV, Parquet or JSON Lines (``govextract export``);
+- :mod:`.review`: a self-contained HTML page to review one document (``govextract review``);
+- :mod:`.schema`: the JSON Schema of the document and of the gold files, generated from the
+  models (``govextract schema``; ``schemas/`` holds the committed copy).
+
+The document model is the only input: outputs never look back at the text's source.
+"""
 
 from __future__ import annotations
 

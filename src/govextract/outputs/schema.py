@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import Document
-from .models.gold import GOLD_SCHEMA_NAME, GOLD_SCHEMA_VERSION, GoldDocument
+from ..models import Document
+from ..models.gold import GOLD_SCHEMA_NAME, GOLD_SCHEMA_VERSION, GoldDocument
 
 SCHEMA_FILE = "document.schema.json"
 GOLD_SCHEMA_FILE = "gold.schema.json"

@@ -9,8 +9,8 @@ import html
 from pathlib import Path
 from typing import Any
 
-from .export.csv import indicator_rows, section_paths
-from .models import Document
+from ..models import Document
+from .csv import indicator_rows, section_paths
 
 COLORS = {
     "PLACE": "#9ecae1", "QUANTITY": "#fdae6b", "PERCENTAGE": "#fdd0a2", "PERIOD": "#c7e9c0",
@@ -62,7 +62,7 @@ def _line_end(text: str, start: int) -> int:
 
 
 def render(doc: Document) -> str:
-    from . import entities  # noqa: F401  (first, so that spaCy comes without its command line)
+    from .. import entities  # noqa: F401  (first, so that spaCy comes without its command line)
 
     # isort: split
     from spacy import displacy
@@ -165,7 +165,7 @@ def render(doc: Document) -> str:
 
 def write_review(doc_json: Path, out: Path) -> Path:
     """Render the document JSON at ``doc_json`` into the HTML page ``out``."""
-    from .errors import UsageError
+    from ..errors import UsageError
 
     try:
         doc = Document.model_validate_json(doc_json.read_bytes())

@@ -14,9 +14,9 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
-from .export.csv import INDICATOR_COLUMNS, indicator_rows, section_paths
-from .models import Document
+from ..errors import UsageError
+from ..models import Document
+from .csv import INDICATOR_COLUMNS, indicator_rows, section_paths
 
 DB_NAME = "govextract.sqlite"
 

@@ -1,0 +1,143 @@
+"""The panel: who and when of a report, its headline figures as cells, and the panel table.
+
+Every report here is invented for the test (real division names, made-up figures)."""
+
+from __future__ import annotations
+
+import pytest
+
+import govextract
+from govextract.facts.context import jurisdiction_in
+from govextract.facts.panel_table import panel_rows, readable, wide
+
+COMMUNIQUE = """绵阳市2024年国民经济和社会发展统计公报
+绵阳市统计局
+2025年3月20日
+一、综合
+初步核算，全年全市地区生产总值4012.3亿元，按不变价格计算，比上年增长6.1%。其中，第一产业增加值401.2亿元，增长3.2%；第二产业增加值1600.1亿元，增长7.0%；第三产业增加值2011.0亿元，增长5.9%。
+全年民营经济增加值2000.5亿元，比上年增长6.5%，占全市地区生产总值的比重为49.9%。其中，第一产业增加值250.1亿元，增长3.3%。
+年末全市常住人口489.2万人，比上年末增加1.2万人。其中，城镇常住人口300.4万人。
+全年居民消费价格与上年持平。全年海洋生产总值12.5亿元，增长9.9%。
+全年规模以上工业增加值比上年下降2.4%。一季度地区生产总值增长4.0%。
+全年一般公共预算收入180.7亿元，增长3.1%。其中，市本级一般公共预算收入60.2亿元，下降1.5%。
+全年全体居民人均可支配收入38123元，比上年增长5.4%。全年城镇新增就业人员6.21万人。
+"""
+
+WORK_REPORT = """2025年青海省政府工作报告
+——2025年1月20日在青海省第十四届人民代表大会第三次会议上
+各位代表：
+现在，我代表省人民政府，向大会报告政府工作，请予审议。
+一、2024年工作回顾
+过去一年，全省生产总值增长5.3%，一般公共预算收入增长4.1%，城镇和农村居民人均可支配收入分别增长4.8%、6.6%。五年来，全省生产总值年均增长5.0%。
+二、2025年工作安排
+今年经济社会发展的主要预期目标是：全省生产总值增长5%—5.5%；城镇调查失业率5.5%以内；居民消费价格涨幅2%左右；城镇新增就业6万人以上。
+"""
+
+
+@pytest.fixture(scope="module")
+def communique() -> govextract.Document:
+    return govextract.extract_text(COMMUNIQUE, name="mianyang.txt")
+
+
+@pytest.fixture(scope="module")
+def work_report() -> govextract.Document:
+    return govextract.extract_text(WORK_REPORT, name="qinghai.txt")
+
+
+def cells_of(doc: govextract.Document) -> dict[tuple[str, str, int | None, str | None], list[float]]:
+    out: dict[tuple[str, str, int | None, str | None], list[float]] = {}
+    for c in doc.panel:
+        out.setdefault((c.code, c.kind, c.year, c.status), []).append(c.value)
+    return out
+
+
+def test_panel_context_of_a_communique(communique: govextract.Document) -> None:
+    m = communique.metadata
+    assert m.region is not None and (m.region.code, m.region.name, m.region.level) == ("510700", "绵阳市", "city")
+    assert (m.year, m.kind) == (2024, "statistical_communique")
+
+
+def test_panel_context_of_a_work_report(work_report: govextract.Document) -> None:
+    m = work_report.metadata
+    assert m.region is not None and m.region.code == "630000"
+    assert (m.year, m.kind) == (2025, "government_work_report")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n现在，我代表国务院，向大会报告政府工作。",
+     "100000"),
+    ("2023年国民经济\n和社会发展统计公报\n来源：遵义市统计局\n全年粮食产量100万吨。", "520300"),
+    ("关于做好当前工作的通知\n各有关单位：\n请按要求做好工作。", None),
+])
+def test_panel_context_reads_the_issuer_or_says_null(text: str, code: str | None) -> None:
+    region = govextract.extract_text(text).metadata.region
+    assert (region.code if region else None) == code
+
+
+def test_panel_jurisdiction_in_settles_one_reading() -> None:
+    assert jurisdiction_in("黔西南州统计局") is not None
+    assert jurisdiction_in("国家统计局") is None
+    assert jurisdiction_in("国务院", nation=True) is not None and jurisdiction_in("国务院") is None
+
+
+def test_panel_communique_headline_figures(communique: govextract.Document) -> None:
+    cells = cells_of(communique)
+    assert cells[("gdp", "level", 2024, "achieved")] == [401230000000.0]
+    assert cells[("gdp", "growth", 2024, "achieved")] == [6.1]
+    assert cells[("va_primary", "level", 2024, "achieved")] == [40120000000.0]  # not 民营经济's 250.1亿元
+    assert cells[("resident_population", "level", 2024, "achieved")] == [4892000.0]  # not the change 1.2万人
+    assert cells[("cpi", "growth", 2024, "achieved")] == [0.0]  # 与上年持平
+    assert cells[("industrial_va", "growth", 2024, "achieved")] == [-2.4]  # a fall is negative
+    assert cells[("public_budget_revenue", "level", 2024, "achieved")] == [18070000000.0]  # not 市本级
+    assert cells[("public_budget_revenue", "growth", 2024, "achieved")] == [3.1]
+    assert cells[("disposable_income", "level", 2024, "achieved")] == [38123.0]
+    assert cells[("new_urban_jobs", "level", 2024, "achieved")] == [62100.0]
+    assert len(cells[("gdp", "growth", 2024, "achieved")]) == 1  # 海洋生产总值 and 一季度 are not GDP
+
+
+def test_panel_cells_trace_to_their_words(communique: govextract.Document) -> None:
+    for c in communique.panel:
+        words = communique.text[c.start:c.end]
+        assert words and c.sentence.start <= c.start < c.end <= c.sentence.end
+    gdp = next(c for c in communique.panel if c.code == "gdp" and c.kind == "level")
+    assert communique.text[gdp.start:gdp.end] == "地区生产总值4012.3亿元"
+    ind = next(i for i in communique.indicators if i.id == gdp.indicator)
+    assert (ind.code, ind.kind, ind.year, ind.scope) == ("gdp", "level", 2024, "510700")
+
+
+def test_panel_work_report_review_and_targets(work_report: govextract.Document) -> None:
+    cells = cells_of(work_report)
+    assert cells[("gdp", "growth", 2024, "achieved")] == [5.3]  # the review is the year before
+    assert cells[("disposable_income_urban", "growth", 2024, "achieved")] == [4.8]  # 分别
+    assert cells[("disposable_income_rural", "growth", 2024, "achieved")] == [6.6]
+    gdp = next(c for c in work_report.panel if (c.code, c.status) == ("gdp", "target"))
+    assert (gdp.year, gdp.value, gdp.value_max, gdp.comparison) == (2025, 5.0, 5.5, "exact")
+    assert cells[("unemployment_surveyed", "level", 2025, "target")] == [5.5]
+    assert cells[("cpi", "growth", 2025, "target")] == [2.0]
+    assert cells[("new_urban_jobs", "level", 2025, "target")] == [60000.0]
+    assert 5.0 not in cells[("gdp", "growth", 2024, "achieved")]  # 年均 is no annual cell
+
+
+def test_panel_rows_and_wide(communique: govextract.Document, work_report: govextract.Document) -> None:
+    rows = panel_rows([communique, work_report])
+    assert {r["source"] for r in rows} == {"mianyang.txt", "qinghai.txt"}
+    for r in rows:
+        assert r["text"] and r["region_code"] in ("510700", "630000")
+    table = wide(rows)
+    mianyang = next(r for r in table if r["region_code"] == "510700")
+    assert mianyang["gdp_growth"] == 6.1 and mianyang["conflicts"] == ""
+    twice = [*rows, dict(rows[0], value=rows[0]["value"] + 1, source="other.txt")]
+    flagged = next(r for r in wide(twice) if r["region_code"] == rows[0]["region_code"]
+                   and r["year"] == rows[0]["year"] and r["status"] == rows[0]["status"])
+    column = f"{rows[0]['indicator']}_{rows[0]['kind']}"
+    assert flagged[column] is None and column in flagged["conflicts"]
+
+
+@pytest.mark.parametrize(("args", "want"), [
+    ((600130000000.0, "元", "exact"), "6,001.30亿元"),
+    ((5.5, "%", "about"), "5.5%左右"),
+    ((5.0, "%", "exact", 5.5), "5%—5.5%"),
+    ((12000000.0, "人", "at_least"), "1,200.00万人以上"),
+])
+def test_panel_readable_values(args: tuple, want: str) -> None:  # type: ignore[type-arg]
+    assert readable(*args) == want
