@@ -50,9 +50,9 @@ def test_review_page_shows_everything_and_needs_no_network(seed_doc):
     c = count(page)
     assert c.toc == len(seed_doc.sections) == 32
     assert c.marks == len(seed_doc.entities)
-    assert c.rows == len(seed_doc.indicators) + 1
+    assert c.rows == len(seed_doc.indicators) + 1 + (len(seed_doc.panel) + 1 if seed_doc.panel else 0)
     assert c.external == [] and "http://" not in page and "https://" not in page
-    assert page.index('id="findings"') < page.index('id="s1"')
+    assert page.index('id="panel"') < page.index('id="findings"') < page.index('id="s1"')
     assert all(f.message in page for f in seed_doc.findings)
 
 
@@ -102,3 +102,15 @@ def test_review_in_headless_chromium(tmp_path: Path, seed_doc):
     subprocess.run([chromium, *CHROME_FLAGS, f"--user-data-dir={profile}", "--window-size=1400,1800",
                     f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120, check=True)
     assert shot.is_file() and shot.stat().st_size > 20_000
+
+
+def test_review_page_shows_the_panel_first_linked_to_highlights():
+    import govextract
+
+    doc = govextract.extract_text("绵阳市2024年国民经济和社会发展统计公报\n一、综合\n"
+                                  "全年全市地区生产总值4012.3亿元，比上年增长6.1%。\n", name="m.txt")
+    page = render(doc)
+    assert page.index('id="panel"') < page.index('id="findings"')
+    assert "地区生产总值" in page and "4,012.30亿元" in page and "实绩" in page
+    quantity = next(i.quantity for i in doc.indicators if i.id == doc.panel[0].indicator)
+    assert f'href="#{quantity}"' in page and f'<mark id="{quantity}" title="数量: 4,012.30亿元"' in page

@@ -93,6 +93,23 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min", type=float, default=0.0, metavar="SCORE",
                     help="exit 1 when the mean is below SCORE (default: 0, report only)")
 
+    pn = sub.add_parser("panel", help="write the headline indicators of many reports as one panel",
+                        description="Write the panel cells of converted reports — region x indicator x year, "
+                                    "targets and outcomes, each traced to its words — as one table: a row per "
+                                    "figure per report, or with --wide a row per region, year and status.")
+    pn.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                    help="output folders written by extract (or document JSONs), or a govextract.sqlite dataset")
+    pn.add_argument("-o", "--output", required=True, metavar="FILE",
+                    help="a .csv, .parquet (needs govextract[parquet]) or .jsonl file; - for CSV on stdout")
+    pn.add_argument("--format", choices=("csv", "parquet", "jsonl"), default=None,
+                    help="file format (default: from the name of FILE)")
+    pn.add_argument("--wide", action="store_true",
+                    help="one row per region, year and status, a column per indicator and kind (gdp_growth …); "
+                         "two different values for one cell are left empty and named in the conflicts column")
+    pn.add_argument("--vocabulary", default=None, metavar="JSON",
+                    help="your own indicators or written forms, in the format of data/indicators.json, added "
+                         "to the bundled vocabulary (cells are recomputed from the document JSONs)")
+
     sc = sub.add_parser("schema", help="write the JSON Schema of the output",
                         description="Write the JSON Schema generated from the document model.")
     sc.add_argument("-o", "--output", default="schemas", metavar="DIR", help="folder (default: schemas)")
@@ -186,6 +203,23 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_panel(args: argparse.Namespace) -> int:
+    from .facts.panel_table import COLUMNS, wide
+    from .outputs.panel import format_of, read_panel, write_panel
+
+    fmt = format_of(args.output, args.format)
+    rows = read_panel(args.paths, args.vocabulary)
+    if args.wide:
+        rows = wide(rows)
+        columns = list(rows[0]) if rows else ["region_code", "region_name", "year", "status", "sources", "conflicts"]
+    else:
+        columns = list(COLUMNS)
+    write_panel(rows, columns, args.output, fmt)
+    if args.output != "-":
+        print(f"{args.output}: {len(rows)} rows", file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .outputs.schema import write_schemas
 
@@ -195,7 +229,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"extract": cmd_extract, "export": cmd_export, "review": cmd_review, "evaluate": cmd_evaluate,
-            "schema": cmd_schema}
+            "panel": cmd_panel, "schema": cmd_schema}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

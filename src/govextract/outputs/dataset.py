@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..facts.panel_table import COLUMNS as PANEL_COLUMNS
+from ..facts.panel_table import panel_rows
 from ..models import Document
 from .csv import INDICATOR_COLUMNS, indicator_rows, section_paths
 
@@ -22,7 +24,8 @@ DB_NAME = "govextract.sqlite"
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "source", "format", "sha256", "bytes", "encoding", "pages", "title", "publisher",
-                  "date", "govextract_version", "gazetteer", "n_sections", "n_entities", "text"],
+                  "date", "region_code", "region_name", "year", "kind", "govextract_version", "gazetteer",
+                  "n_sections", "n_entities", "text"],
     "sections": ["doc_id", "id", "number", "title", "level", "parent", "path", "start", "end", "page_start",
                  "page_end"],
     "paragraphs": ["doc_id", "id", "section", "section_path", "page", "start", "end", "text"],
@@ -33,6 +36,7 @@ COLUMNS: dict[str, list[str]] = {
     "tables": ["doc_id", "id", "page", "caption", "n_rows", "rows_json"],
     "indicators": ["doc_id", *[c for c in INDICATOR_COLUMNS if c != "doc"]],
     "findings": ["doc_id", "kind", "message", "section", "entities"],
+    "panel": ["doc_id", *PANEL_COLUMNS],
 }
 _KEYS = {"documents": "doc_id", "sections": "doc_id, id", "paragraphs": "doc_id, id", "entities": "doc_id, id",
          "indicators": "doc_id, id"}
@@ -47,6 +51,10 @@ def connect(path: Path) -> sqlite3.Connection:
     for table, cols in COLUMNS.items():
         key = f", PRIMARY KEY ({_KEYS[table]})" if table in _KEYS else ""
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(cols)}{key})")
+        have = {r[1] for r in con.execute(f"PRAGMA table_info({table})")}
+        for col in cols:  # a dataset from an older version gains the new columns, empty for its rows
+            if col not in have:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {col}")
         if table in _KEYS:  # the key starts with doc_id and serves as its index (older datasets had both)
             con.execute(f"DROP INDEX IF EXISTS {table}_doc")
         else:
@@ -62,6 +70,9 @@ def rows_of(doc_id: str, doc: Document) -> dict[str, list[dict[str, Any]]]:
             "doc_id": doc_id, "source": src.name, "format": src.format, "sha256": src.sha256, "bytes": src.bytes,
             "encoding": src.encoding, "pages": src.pages, "title": doc.metadata.title,
             "publisher": doc.metadata.publisher, "date": doc.metadata.date,
+            "region_code": doc.metadata.region.code if doc.metadata.region else None,
+            "region_name": doc.metadata.region.name if doc.metadata.region else None,
+            "year": doc.metadata.year, "kind": doc.metadata.kind,
             "govextract_version": doc.generator.version, "gazetteer": doc.generator.gazetteer,
             "n_sections": len(doc.sections), "n_entities": len(doc.entities), "text": doc.text,
         }],
@@ -74,6 +85,7 @@ def rows_of(doc_id: str, doc: Document) -> dict[str, list[dict[str, Any]]]:
                     "rows_json": json.dumps(t.rows, ensure_ascii=False)} for t in doc.tables],
     }
     out["indicators"] = [{"doc_id": doc_id, **r} for r in indicator_rows(doc)]
+    out["panel"] = [{"doc_id": doc_id, **r} for r in panel_rows([doc])]
     out["findings"] = [{"doc_id": doc_id, "kind": f.kind, "message": f.message, "section": f.section,
                         "entities": " ".join(f.entities)} for f in doc.findings]
     for e in doc.entities:

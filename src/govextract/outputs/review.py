@@ -9,8 +9,15 @@ import html
 from pathlib import Path
 from typing import Any
 
-from ..models import Document
+from ..facts.panel_table import readable
+from ..facts.vocabulary import load_vocabulary
+from ..models import Document, Entity
 from .csv import indicator_rows, section_paths
+
+LABELS = {"place": "地点", "quantity": "数量", "percentage": "百分比", "period": "时期", "organization": "机构",
+          "initiative": "举措", "product": "产品"}
+STATUS = {"target": "目标", "achieved": "实绩"}
+KIND = {"level": "总量", "growth": "增速"}
 
 COLORS = {
     "PLACE": "#9ecae1", "QUANTITY": "#fdae6b", "PERCENTAGE": "#fdd0a2", "PERIOD": "#c7e9c0",
@@ -28,6 +35,7 @@ main{flex:1;padding:1rem 2rem;max-width:60rem}
 .findings{background:#fff4e5;border:1px solid #f0b46c;padding:.5rem 1rem;margin-bottom:1rem}
 .para{display:flex;gap:.8rem}.para .page{color:#888;font-size:.8rem;min-width:3rem;padding-top:.9rem}
 .para .entities{flex:1}
+.panel{background:#eef6ff;border:1px solid #9ecae1;padding:.5rem 1rem;margin-bottom:1rem}
 .para.ocr{border-left:3px dashed #b07cc6;padding-left:.4rem}.para.ocr .page:after{content:" OCR";color:#8a4fa3}
 .ocr-note{background:#f6effa;border:1px solid #c9a6d9;padding:.5rem 1rem;margin-bottom:1rem}
 table{border-collapse:collapse;font-size:.85rem;margin:1rem 0}th,td{border:1px solid #ccc;padding:.2rem .4rem}
@@ -61,6 +69,40 @@ def _line_end(text: str, start: int) -> int:
     return len(text) if end < 0 else end
 
 
+def _hover(e: Entity) -> str:
+    """What a highlight stands for, on hover: its type and its normalised value, name or code."""
+    label = LABELS.get(e.type, e.type)
+    value = getattr(e, "value", None)
+    if value is not None:
+        return f"{label}: " + readable(value, getattr(e, "unit", ""), getattr(e, "comparison", None),
+                                       getattr(e, "value_max", None))
+    extra = [x for x in (getattr(e, "name", None), getattr(e, "adcode", None), getattr(e, "date_start", None))
+             if x]
+    return f"{label}: " + " ".join(str(x) for x in extra) if extra else label
+
+
+def _panel_table(doc: Document) -> str:
+    """The document's headline figures, each linked to its highlight."""
+    if not doc.panel:
+        return '<section class="panel" id="panel"><h2>主要指标</h2><p>无</p></section>'
+    vocab = load_vocabulary()
+    by_indicator = {i.id: i.quantity for i in doc.indicators}
+    rows = []
+    for c in doc.panel:
+        d = vocab.indicators.get(c.code)
+        name = (d.national_name if c.scope == "100000" else d.name) if d else c.code
+        target = by_indicator.get(c.indicator or "", "")
+        words = _esc(doc.text[c.start:c.end])
+        link = f'<a href="#{target}">{words}</a>' if target else words
+        rows.append(f"<tr><td>{_esc(name)}</td><td>{_esc(KIND.get(c.kind, c.kind))}</td><td>{_esc(c.year)}</td>"
+                    f"<td>{_esc(STATUS.get(c.status or '', c.status))}</td><td>{_esc(c.scope_name)}</td>"
+                    f'<td data-v="{c.value}">{_esc(readable(c.value, c.unit, c.comparison, c.value_max))}</td>'
+                    f"<td>{link}</td></tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("指标", "类型", "年份", "状态", "地区", "数值", "原文"))
+    return (f'<section class="panel" id="panel"><h2>主要指标</h2><table class="sortable"><thead><tr>{head}</tr>'
+            f'</thead><tbody>{"".join(rows)}</tbody></table></section>')
+
+
 def render(doc: Document) -> str:
     from .. import entities  # noqa: F401  (first, so that spaCy comes without its command line)
 
@@ -71,6 +113,7 @@ def render(doc: Document) -> str:
     paths = section_paths(doc.sections)
     parts: list[str] = []
     title = doc.metadata.title or doc.source.name
+    parts.append(_panel_table(doc))
     if doc.findings:
         items = "".join(f"<li><b>{_esc(f.kind)}</b> ({_esc(paths.get(f.section or '', ''))}): {_esc(f.message)}</li>"
                         for f in doc.findings)
@@ -106,8 +149,15 @@ def render(doc: Document) -> str:
         for e in ents:  # sorted by start; a place inside an initiative's name is shown as the initiative
             if lo <= e.start and e.end <= hi and not (spans and e.start < spans[-1]["end"] + lo):
                 spans.append({"start": e.start - lo, "end": e.end - lo, "label": e.type.upper()})
-        return str(displacy.render({"text": text[lo:hi], "ents": spans}, style="ent", manual=True, page=False,
-                                   options={"colors": COLORS}))
+        shown = [e for e in ents if lo <= e.start and e.end <= hi]
+        marked = {(sp["start"] + lo, sp["end"] + lo) for sp in spans}
+        shown = [e for e in shown if (e.start, e.end) in marked]
+        out = str(displacy.render({"text": text[lo:hi], "ents": spans}, style="ent", manual=True, page=False,
+                                  options={"colors": COLORS}))
+        pieces = out.split("<mark ")
+        for k, e in enumerate(shown[:len(pieces) - 1], start=1):  # each highlight: its id and, on hover, its value
+            pieces[k] = f'id="{_esc(e.id)}" title="{_esc(_hover(e))}" ' + pieces[k]
+        return "<mark ".join(pieces)
 
     # Text read by OCR: a note naming the pages and how sure OCR was, and each of their paragraphs marked.
     ocr_pages = set(doc.source.ocr_pages)
@@ -156,8 +206,9 @@ def render(doc: Document) -> str:
         "<!DOCTYPE html>\n"
         f'<html lang="zh"><head><meta charset="utf-8"><title>{_esc(title)}</title><style>{_CSS}</style></head>'
         f'<body><nav><b>{_esc(title)}</b><p>{meta}</p>'
-        f'<p><a href="#findings">Findings ({len(doc.findings)})</a> · <a href="#indicators">Indicators '
-        f'({len(doc.indicators)})</a></p>{"".join(outline)}</nav>'
+        f'<p><a href="#panel">主要指标 ({len(doc.panel)})</a> · <a href="#findings">Findings '
+        f'({len(doc.findings)})</a> · <a href="#indicators">Indicators ({len(doc.indicators)})</a></p>'
+        f'{"".join(outline)}</nav>'
         f'<main><h1>{_esc(title)}</h1>{"".join(parts)}{"".join(body)}'
         f"<h2>Indicators</h2>{table}</main><script>{_JS}</script></body></html>\n"
     )
