@@ -4,6 +4,11 @@ Every report here is invented for the test (real division names, made-up figures
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from pathlib import Path
+
 import pytest
 
 import govextract
@@ -141,3 +146,61 @@ def test_panel_rows_and_wide(communique: govextract.Document, work_report: govex
 ])
 def test_panel_readable_values(args: tuple, want: str) -> None:  # type: ignore[type-arg]
     assert readable(*args) == want
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from govextract.cli import main
+
+    root = tmp_path_factory.mktemp("panel")
+    (root / "in").mkdir()
+    (root / "in" / "mianyang.txt").write_text(COMMUNIQUE, encoding="utf-8")
+    (root / "in" / "qinghai.txt").write_text(WORK_REPORT, encoding="utf-8")
+    assert main(["extract", str(root / "in"), "-o", str(root / "out"), "--workers", "1"]) == 0
+    return root
+
+
+def test_panel_cli_long_from_folders_and_from_the_dataset(converted: Path) -> None:
+    from govextract.cli import main
+
+    out = converted / "out"
+    assert main(["panel", str(out), "-o", str(converted / "p.csv")]) == 0
+    assert main(["panel", str(out / "govextract.sqlite"), "-o", str(converted / "db.csv")]) == 0
+    with (converted / "p.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with (converted / "db.csv").open(encoding="utf-8") as f:
+        from_db = list(csv.DictReader(f))
+    assert {r["source"] for r in rows} == {"mianyang.txt", "qinghai.txt"}
+    assert sorted((r["source"], r["indicator"], r["kind"], r["year"], r["value"]) for r in rows) == sorted(
+        (r["source"], r["indicator"], r["kind"], r["year"], r["value"]) for r in from_db)
+    doc = json.loads((out / "mianyang.txt.json").read_text(encoding="utf-8"))
+    for r in rows:
+        if r["source"] == "mianyang.txt":
+            assert doc["text"][int(r["start"]):int(r["end"])] == r["text"]
+
+
+def test_panel_cli_wide_stdout_and_formats(converted: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from govextract.cli import main
+
+    out = converted / "out"
+    assert main(["panel", str(out), "-o", "-", "--wide"]) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    qinghai = next(r for r in table if r["region_code"] == "630000" and r["status"] == "target")
+    assert qinghai["year"] == "2025" and qinghai["cpi_growth"] == "2.0"
+    assert main(["panel", str(out), "-o", str(converted / "p.jsonl")]) == 0
+    first = json.loads((converted / "p.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["indicator"] and first["region_code"]
+
+
+@pytest.mark.parametrize("args", [["panel", "nowhere", "-o", "x.csv"], ["panel", "OUT", "-o", "x.txt"],
+                                  ["panel", "OUT", "-o", "-", "--format", "parquet"], ["panel", "OLD", "-o", "-"]])
+def test_panel_cli_usage_errors(args: list[str], converted: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from govextract.cli import main
+
+    old = converted / "old"
+    old.mkdir(exist_ok=True)
+    doc = json.loads((converted / "out" / "qinghai.txt.json").read_text(encoding="utf-8"))
+    (old / "q.json").write_text(json.dumps(dict(doc, schema_version="1.0")), encoding="utf-8")
+    paths = {"OUT": str(converted / "out"), "OLD": str(old)}
+    assert main([paths.get(a, a) for a in args]) == 2
+    assert capsys.readouterr().err.startswith("error: [GX900 usage]")

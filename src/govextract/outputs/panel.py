@@ -14,7 +14,9 @@ from typing import Any, TextIO
 
 from ..errors import UsageError
 from ..facts.panel_table import COLUMNS, Row
-from ..models import Document
+from pydantic import ValidationError
+
+from ..models import SCHEMA_VERSION, Document
 
 FORMATS = ("csv", "parquet", "jsonl")
 
@@ -56,7 +58,13 @@ def documents_in(folder: Path) -> Iterator[Document]:
         except (OSError, ValueError):
             continue
         if isinstance(data, dict) and data.get("schema_name") == "govextract.Document":
-            yield Document.model_validate(data)
+            if data.get("schema_version") != SCHEMA_VERSION:
+                raise UsageError(f"written with schema {data.get('schema_version')}, before the panel: convert "
+                                 f"it again with govextract extract", str(path))
+            try:
+                yield Document.model_validate(data)
+            except ValidationError as exc:
+                raise UsageError(f"not a valid govextract document: {exc}".splitlines()[0], str(path)) from exc
 
 
 def rows_from_db(db: Path) -> list[Row]:
@@ -73,6 +81,8 @@ def format_of(target: str, fmt: str | None) -> str:
     if fmt:
         if fmt not in FORMATS:
             raise UsageError(f"unknown panel format {fmt!r}; choose csv, parquet or jsonl")
+        if target == "-" and fmt != "csv":
+            raise UsageError(f"{fmt} cannot go to standard output; name a file")
         return fmt
     if target == "-":
         return "csv"
