@@ -62,8 +62,8 @@ def test_link_region_of_the_section_when_the_sentence_names_no_place(extract):
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("一、概况\n全市网上可办率达到120%。", "share_over_100"),
-        ("一、概况\n深圳上线集成服务套餐超80项。\n二、回顾\n深圳上线集成服务套餐超90项。", "conflicting_values"),
+        ("绵阳市2024年国民经济和社会发展统计公报\n一、综合\n全年地区生产总值4012.3亿元。\n"
+         "二、附注\n全年地区生产总值4102.3亿元。", "conflicting_values"),
         ("一、概况\n2030-2026年规划。", "period_reversed"),
         ("一、概况\n西部地区加快发展，张家口、成都等城市成为试点。", "region_mismatch"),
     ],
@@ -76,7 +76,10 @@ def test_link_findings(extract, text, kind):
     "text",
     [
         "一、概况\n全市生产总值增长150%。",  # growth may exceed 100%
-        "一、概况\n深圳上线集成服务套餐超80项，广州上线集成服务套餐超90项。",  # different places
+        "一、概况\n全市小学毛入学率达到105.2%。",  # a gross enrolment rate passes 100% by definition
+        "一、概况\n深圳上线集成服务套餐超80项。\n二、回顾\n深圳上线集成服务套餐超90项。",  # no headline indicator
+        "绵阳市2024年国民经济和社会发展统计公报\n一、综合\n全年地区生产总值4012.3亿元，比上年增长6.1%。\n"
+        "二、附注\n2023年地区生产总值3700.1亿元。",  # two years, not two values
         "一、概况\n西部地区借鉴福建省经验，成都、贵阳等城市成为试点。",  # a province, and western cities
         "一、概况\n东部地区与中西部地区协同，深圳、成都等城市成为试点。",  # both regions named
         "一、概况\n中西部地区以武汉、成都为代表加快发展。",  # 中西部 covers both

@@ -13,7 +13,7 @@ from .entities import find_entities
 from .entities.typed import page_lookup, to_entities
 from .errors import EmptyDocument
 from .facts.context import document_context
-from .facts.findings import find_findings
+from .facts.findings import find_findings, panel_conflicts
 from .facts.link import link, section_regions
 from .facts.panel import panel_cells
 from .ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, RawDocument, ingest
@@ -65,11 +65,12 @@ def extract_raw(raw: RawDocument) -> Document:
     entities = to_entities(text, find_entities(text), seg.section_at, locate)
     regions = section_regions(text, seg.sections, entities)
     indicators = link(text, seg.sections, entities, regions)
-    findings = find_findings(text, entities, indicators, regions)
+    findings = find_findings(text, entities, regions)
     metadata = find_metadata(text, seg.sections, entities)
     metadata = document_context(text, seg.sections, metadata.model_copy(update={
         "title": metadata.title or raw.title, "publisher": metadata.publisher or raw.publisher}))
     panel = panel_cells(text, seg.sections, entities, indicators, metadata)
+    findings += panel_conflicts(panel)
     if page_at:
         for s in seg.sections:
             s.page_start = page_at(s.start)

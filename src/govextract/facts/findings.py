@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models import Entity, Finding, Indicator, Place
-from .link import SENT_END, bounds, load_lexicon, macro_regions, within
+from ..models import Entity, Finding, PanelCell, Place
+from .link import SENT_END, bounds, macro_regions, within
 
 
-def find_findings(text: str, entities: list[Entity], indicators: list[Indicator],
-                  regions: dict[str, str]) -> list[Finding]:
-    """The report's own inconsistencies: a place cited under a macro-region it is not in, one
-    measure given two values for the same places, a share over 100%, a period that ends before
-    it starts. ``regions`` is :func:`~.link.section_regions`."""
-    lex = load_lexicon()
-    by_id = {e.id: e for e in entities}
+def find_findings(text: str, entities: list[Entity], regions: dict[str, str]) -> list[Finding]:
+    """The report's own inconsistencies that hold up on real reports: a place cited under a
+    macro-region it is not in, a period that ends before it starts. ``regions`` is
+    :func:`~.link.section_regions`. (A share over 100% was dropped: gross enrolment and sales
+    rates pass 100% by definition; two values for one measure come from :func:`panel_conflicts`,
+    on the panel's facts, not from free-text measures.)"""
     out: list[Finding] = []
     places = [e for e in entities if isinstance(e, Place)]
     macro = [p for p in places if p.level == "macro_region"]
@@ -39,29 +38,25 @@ def find_findings(text: str, entities: list[Entity], indicators: list[Indicator]
                 kind="region_mismatch", section=p.section, entities=[p.id],
                 message=f"{p.name} is cited under {cited}, but {p.province} is in {p.region}",
             ))
-    groups: dict[tuple[str, frozenset[str], str], list[Indicator]] = defaultdict(list)
-    for ind in indicators:
-        q = by_id[ind.quantity]
-        if ind.measure and ind.places:
-            names = frozenset(getattr(by_id[p], "name", None) or by_id[p].text for p in ind.places)
-            groups[(ind.measure, names, getattr(q, "unit", ""))].append(ind)
-    for (measure, _, _), inds in groups.items():
-        values = {(getattr(by_id[i.quantity], "value", None), getattr(by_id[i.quantity], "comparison", None))
-                  for i in inds}
-        if len(values) > 1:
-            qs = [by_id[i.quantity] for i in inds]
-            out.append(Finding(
-                kind="conflicting_values", section=qs[0].section, entities=[q.id for q in qs],
-                message=f"{measure} is given as " + " and ".join(q.text for q in qs) + " for the same places",
-            ))
-    for ind in indicators:
-        q = by_id[ind.quantity]
-        if (q.type == "percentage" and getattr(q, "unit", "") == "%" and getattr(q, "value", 0) > 100
-                and ind.measure and ind.measure.endswith(lex.share_words)):
-            out.append(Finding(kind="share_over_100", section=q.section, entities=[q.id],
-                               message=f"{ind.measure} is a share but is given as {q.text}"))
     for e in entities:
         if e.type == "period" and getattr(e, "date_end", "") < getattr(e, "date_start", ""):
             out.append(Finding(kind="period_reversed", section=e.section, entities=[e.id],
                                message=f"the period {e.text} ends before it starts"))
+    return out
+
+
+def panel_conflicts(cells: list[PanelCell]) -> list[Finding]:
+    """One headline indicator given two different values for the same year, status and
+    jurisdiction in one report (the panel keeps each value; a researcher should look)."""
+    groups: dict[tuple[object, ...], list[PanelCell]] = defaultdict(list)
+    for c in cells:
+        groups[(c.code, c.kind, c.year, c.status, c.scope)].append(c)
+    out: list[Finding] = []
+    for (code, kind, year, status, _), found in groups.items():
+        values = {(c.value, c.value_max, c.comparison) for c in found}
+        if len(values) > 1:
+            out.append(Finding(
+                kind="conflicting_values", section=None, entities=[c.id for c in found],
+                message=f"{code} ({kind}, {year}, {status}) is given as "
+                        + " and ".join(f"{c.value:g}{c.unit}" for c in found) + " for the same jurisdiction"))
     return out

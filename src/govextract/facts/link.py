@@ -28,14 +28,12 @@ _CLAUSE_END = SENT_END | set("，,：:")
 
 @dataclass(frozen=True)
 class Lexicon:
-    share_words: tuple[str, ...]
     country: re.Pattern[str]
 
 
 def load_lexicon() -> Lexicon:
     d = load_json(_NAME)
-    return Lexicon(share_words=tuple(require(d, "share_words", list, _NAME)),
-                   country=compile_pattern(require(d, "country_scope", str, _NAME), "country_scope"))
+    return Lexicon(country=compile_pattern(require(d, "country_scope", str, _NAME), "country_scope"))
 
 
 E = TypeVar("E", bound=Entity)

@@ -159,7 +159,7 @@ class PanelCell(Model):
 class Finding(Model):
     """Something a researcher would check by hand: an inconsistency in the report itself."""
 
-    kind: Literal["region_mismatch", "conflicting_values", "share_over_100", "period_reversed"]
+    kind: Literal["region_mismatch", "conflicting_values", "period_reversed"]
     message: str
     entities: list[str]
     section: str | None
