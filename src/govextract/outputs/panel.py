@@ -12,10 +12,10 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import UsageError
-from ..facts.panel_table import COLUMNS, Row
 from pydantic import ValidationError
 
+from ..errors import UsageError
+from ..facts.panel_table import COLUMNS, Row
 from ..models import SCHEMA_VERSION, Document
 
 FORMATS = ("csv", "parquet", "jsonl")
