@@ -10,8 +10,8 @@ EVAL_DIR ?= .eval
 # name, less its extension, is a gold file's document.source less its extension.
 EVAL_DOCS = $(shell $(PYTHON) -c 'import glob, json, os, sys; d = sys.argv[1]; \
   stems = {os.path.splitext(json.load(open(g, encoding="utf-8"))["document"]["source"])[0] \
-           for g in glob.glob(d + "/golden/**/*.gold.json", recursive=True)}; \
-  print(" ".join(sorted(p for p in glob.glob(d + "/golden/*") + glob.glob(d + "/corpus/*") \
+           for g in glob.glob(d + "/golden/**/*.gold.json", recursive=True) + glob.glob(d + "/golden/panel/*.panel.json")}; \
+  print(" ".join(sorted(p for p in glob.glob(d + "/golden/*") + glob.glob(d + "/corpus/*") + glob.glob(d + "/corpus/bulletins/*") \
                         if not p.endswith(".json") and os.path.splitext(os.path.basename(p))[0] in stems)))' $(SHARED))
 
 .PHONY: run test lint schema outputs bench eval clean
@@ -52,13 +52,16 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/run.py --out $(BENCH_OUT)
 
 ## eval: set up, convert the seed and every development gold's report, score them against their gold
-## (benchmarks/accuracy.md); fails when the mean is below benchmarks/accuracy-floor.txt
-eval: $(VENV)/.installed
+## (benchmarks/accuracy.md) and their panel against the panel gold (benchmarks/panel-accuracy.md); fails
+## when a mean is below benchmarks/accuracy-floor.txt or benchmarks/panel-floor.txt
+eval: $(VENV)/.installed-dev
 	@test -d $(SHARED)/golden || { echo "error: $(SHARED)/golden is not present (SHARED=$(SHARED))" >&2; exit 2; }
 	rm -rf $(EVAL_DIR)
 	$(BIN)/govextract extract $(EVAL_DOCS) -o $(EVAL_DIR) --format json --no-db
 	$(BIN)/govextract evaluate $(EVAL_DIR) $(SHARED)/golden --markdown benchmarks/accuracy.md \
 	  --min $$(cat benchmarks/accuracy-floor.txt)
+	$(BIN)/govextract evaluate $(EVAL_DIR) $(SHARED)/golden/panel --markdown benchmarks/panel-accuracy.md \
+	  --min $$(cat benchmarks/panel-floor.txt)
 
 ## outputs: regenerate the committed example outputs (same as run)
 outputs: run

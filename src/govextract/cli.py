@@ -85,8 +85,11 @@ def _parser() -> argparse.ArgumentParser:
                         description="Score document JSONs written by extract against gold files (the format "
                                     "of schemas/gold.schema.json): each row as hits/total, each document's "
                                     "score and the mean. Files, or folders matched by document name.")
-    ev.add_argument("output", type=Path, metavar="OUTPUT", help="a document JSON, or a folder of them")
-    ev.add_argument("gold", type=Path, metavar="GOLD", help="a gold file, or a folder searched for *.gold.json")
+    ev.add_argument("output", type=Path, metavar="OUTPUT",
+                    help="a document JSON, or a folder of them (or a panel CSV, against panel gold)")
+    ev.add_argument("gold", type=Path, metavar="GOLD",
+                    help="a gold file, or a folder searched for *.gold.json; panel gold (*.panel.json, or a "
+                         "folder of them) scores the panel")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--markdown", type=Path, default=None, metavar="FILE",
                     help="also write a table (document x row family) to FILE")
@@ -190,13 +193,21 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, mean, report_json, report_markdown, report_text
+    from .evaluate import panel as pn
 
-    scores = evaluate(args.output, args.gold)
-    sys.stdout.write(report_json(scores) if args.json else report_text(scores))
+    if pn.is_panel_gold(args.gold):
+        panel_scores = pn.evaluate_panel(args.output, args.gold)
+        m = pn.panel_mean(panel_scores)
+        sys.stdout.write(pn.panel_report_json(panel_scores) if args.json else pn.panel_report_text(panel_scores))
+        markdown = pn.panel_report_markdown(panel_scores)
+    else:
+        scores = evaluate(args.output, args.gold)
+        m = mean(scores)
+        sys.stdout.write(report_json(scores) if args.json else report_text(scores))
+        markdown = report_markdown(scores)
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(report_markdown(scores), encoding="utf-8")
-    m = mean(scores)
+        args.markdown.write_text(markdown, encoding="utf-8")
     if m < args.min:
         print(f"error: the mean {m:.3f} is below --min {args.min:.3f}", file=sys.stderr)
         return 1

@@ -23,8 +23,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import EvaluationError
-from .models.gold import GoldDocument, GoldQuantity
+from ..errors import EvaluationError
+from ..models.gold import GoldDocument, GoldQuantity
 
 Json = dict[str, Any]
 GOLD_SUFFIX = ".gold.json"
