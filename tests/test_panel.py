@@ -204,3 +204,8 @@ def test_panel_cli_usage_errors(args: list[str], converted: Path, capsys: pytest
     paths = {"OUT": str(converted / "out"), "OLD": str(old)}
     assert main([paths.get(a, a) for a in args]) == 2
     assert capsys.readouterr().err.startswith("error: [GX900 usage]")
+
+
+def test_panel_context_a_company_or_a_newspaper_is_no_jurisdiction() -> None:
+    meta = govextract.extract_text("数字政府发展观察\n来源：杭州日报\n一、概况\n各地加快推进数字政府建设。").metadata
+    assert meta.region is None and meta.year is None

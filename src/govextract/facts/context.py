@@ -24,6 +24,7 @@ class Genres:
     kinds: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     speaks_for: re.Pattern[str]
     issuer: re.Pattern[str]
+    organ: re.Pattern[str]
     nation: re.Pattern[str]
 
 
@@ -34,6 +35,7 @@ def load_genres() -> Genres:
                   for k in require(d, "kinds", list, _NAME))
     return Genres(kinds=kinds, speaks_for=re.compile(require(d, "speaks_for", str, _NAME)),
                   issuer=re.compile(require(d, "issuer", str, _NAME)),
+                  organ=re.compile(require(d, "organ", str, _NAME)),
                   nation=re.compile(require(d, "nation", str, _NAME)))
 
 
@@ -58,6 +60,15 @@ def jurisdiction_in(s: str, nation: bool = False) -> Jurisdiction | None:
                     return Jurisdiction(code=rec.adcode, name=rec.name, level=level)
             break
         i += 1
+    return None
+
+
+def _organ_region(issuers: str, genres: Genres) -> Jurisdiction | None:
+    """The jurisdiction of the first government organ among ``issuers`` (长沙市统计局); a company
+    or a newspaper names none."""
+    for name in re.split(r"[、，,\s]+", issuers):
+        if genres.organ.search(name) and (region := jurisdiction_in(name)):
+            return region
     return None
 
 
@@ -99,13 +110,13 @@ def document_context(text: str, sections: list[Section], meta: Metadata) -> Meta
         tail = "\n".join(lines[-6:])
         for block in (head, tail):
             for m in genres.issuer.finditer(block):
-                region = jurisdiction_in(m.group(1))
+                region = _organ_region(m.group(1), genres)
                 if region:
                     break
             if region:
                 break
     if region is None and meta.publisher:
-        region = jurisdiction_in(meta.publisher)
+        region = _organ_region(meta.publisher, genres)
 
     year = None
     for _, title in titles:
@@ -115,7 +126,7 @@ def document_context(text: str, sections: list[Section], meta: Metadata) -> Meta
     dated = int(meta.date[:4]) if meta.date else None
     if year is None and kind == DocumentKind.statistical_communique.value and dated:
         year = dated - 1  # a year's communiqué is published in the following year
-    elif year is None and dated:
+    elif year is None and dated and kind is not None:
         year = dated
     if year is None and kind == DocumentKind.government_work_report.value:
         tops = [int(y) for s in sections if s.level == 1 and s.title for y in _YEAR.findall(s.title)]
