@@ -20,7 +20,6 @@ from govextract.batch import (
     MANIFEST,
     OUTPUT_SHAPING,
     Options,
-    SchedulerUnreachable,
     options_key,
     package_fingerprint,
     plan,
@@ -29,7 +28,7 @@ from govextract.batch import (
     schedule_order,
 )
 from govextract.cli import main
-from govextract.errors import UnsupportedFormat, UsageError
+from govextract.errors import SchedulerUnreachable, UnsupportedFormat, UsageError
 from govextract.outputs.dataset import COLUMNS, DB_NAME, export_db
 
 from .conftest import ROOT
@@ -403,7 +402,8 @@ def test_batch_unchanged_only_when_nothing_would_change(tmp_path: Path, monkeypa
     elif change == "ocr":
         kwargs["ocr"] = "never"
     elif change == "package":  # the code changed, the version string did not
-        monkeypatch.setattr(batch, "package_fingerprint", lambda: "0123456789abcdef")
+        for module in (batch.run, batch.worker):  # where a run compares it, and where a worker records it
+            monkeypatch.setattr(module, "package_fingerprint", lambda: "0123456789abcdef")
     elif change == "output_deleted":
         (out / "a.txt.sections.csv").unlink()
     elif change == "output_edited":

@@ -78,7 +78,8 @@ def test_docs_every_option_default_is_stated():
 
 
 def test_docs_readme_names_every_output_key_comparison_extension_and_error():
-    from govextract.batch import MANIFEST_COLUMNS, _error_classes
+    from govextract.batch.manifest import MANIFEST_COLUMNS
+    from govextract.batch.report import _error_classes
     from govextract.errors import GovextractError
     from govextract.ingest import SUPPORTED_SUFFIXES
     from govextract.models import Document
