@@ -18,7 +18,7 @@ from govextract.cli import _parser, main
 def test_cli_extract_writes_json_and_csv(tmp_path: Path, samples_dir: Path, capsys):
     assert main(["extract", str(samples_dir / "seed-report.txt"), "-o", str(tmp_path), "--workers", "1"]) == 0
     doc = json.loads((tmp_path / "seed-report.txt.json").read_text(encoding="utf-8"))
-    assert doc["schema_name"] == "govextract.Document" and doc["schema_version"] == "1.0"
+    assert doc["schema_name"] == "govextract.Document" and doc["schema_version"] == "1.1"
     with (tmp_path / "seed-report.txt.entities.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == len(doc["entities"])
