@@ -220,7 +220,7 @@ class _Scorer:
         for k in PLACE_LISTS:
             want: list[str] = getattr(self.gold, k)
             got_n = sum(1 for s in want if any(
-                norm(s) in self._names(e) or any(norm(s).startswith(x) and len(x) >= 2 for x in self._names(e) if x)
+                norm(s) in self._names(e) or any(_short_form(norm(s), x) for x in self._names(e) if x)
                 for e in self.places))
             self.row(f"{k} found", got_n, len(want))
         if self.gold.places_exhaustive:  # a sampled gold cannot judge precision
@@ -305,3 +305,12 @@ def score_document(output: Mapping[str, Any], gold: GoldDocument, name: str = ""
     rows = _Scorer(out, gold).run()
     src = out.get("source") or {}
     return DocumentScore(name or src.get("name") or "", gold_name or gold.document.source, rows)
+
+
+GENERIC_ENDINGS = {"省", "市", "自治区", "地区", "区域", "区", "一带", "片区", "经济区"}
+
+
+def _short_form(full: str, x: str) -> bool:
+    """``x`` names ``full`` less a generic ending only (浙江 for 浙江省), not a shorter different
+    name (陇东 is not 陇东南), as tools/score.py reads it."""
+    return len(x) >= 2 and full.startswith(x) and full[len(x):] in GENERIC_ENDINGS
