@@ -28,7 +28,7 @@ from govextract.batch import (
     schedule_order,
 )
 from govextract.cli import main
-from govextract.errors import SchedulerUnreachable, UnsupportedFormat, UsageError
+from govextract.errors import SchedulerUnreachable, UsageError
 from govextract.outputs.dataset import COLUMNS, DB_NAME, export_db
 
 from .conftest import ROOT
@@ -124,8 +124,9 @@ def test_batch_glob_and_usage_errors(tmp_path: Path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError):
         plan([tmp_path / "empty"])
-    with pytest.raises(UnsupportedFormat):
-        plan([write(tmp_path / "x.doc", b"\xd0\xcf")])
+    doc = write(tmp_path / "x.doc", b"\xd0\xcf")
+    p = plan([doc, tmp_path / "in"])  # named directly: set apart to fail alone, the others planned
+    assert p.unsupported == [doc] and [j.name for j in p.jobs] == ["a.txt", "b.md"]
     assert main(["extract", str(tmp_path / "empty"), "-o", str(tmp_path / "o")]) == 2
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from importlib.metadata import version
@@ -62,12 +63,11 @@ def test_cli_one_error_style_in_every_mode(tmp_path: Path, samples_dir: Path, ca
     assert "Traceback (most recent call last)" in err and "EmptyDocument" in err
 
 
-def test_cli_usage_error_style_and_debug(tmp_path: Path, capsys):
-    bad = tmp_path / "x.xlsx"
-    bad.write_bytes(b"PK")
-    assert main(["extract", str(bad), "-o", str(tmp_path / "o")]) == 2
-    assert capsys.readouterr().err.startswith(f"error: [GX102 unsupported_format] {bad}: ")
-    assert main(["--debug", "extract", str(bad), "-o", str(tmp_path / "o")]) == 2
+def test_cli_usage_error_style_and_debug(tmp_path: Path, samples_dir: Path, capsys):
+    seed = str(samples_dir / "seed-report.txt")
+    assert main(["extract", seed, "--format", "xml", "-o", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.startswith("error: [GX900 usage] unknown format 'xml'; ")
+    assert main(["--debug", "extract", seed, "--format", "xml", "-o", str(tmp_path / "o")]) == 2
     assert "Traceback" in capsys.readouterr().err
 
 
@@ -95,11 +95,47 @@ def test_cli_bad_files_do_not_stop_the_others(tmp_path: Path, samples_dir: Path,
     assert (out / "seed-report.txt.json").is_file() and not (out / "empty.txt.json").exists()
 
 
-def test_cli_unsupported_file_named_is_a_usage_error(tmp_path: Path, samples_dir: Path, capsys):
+@pytest.mark.parametrize("to_stdout", [False, True])
+def test_cli_unsupported_file_named_fails_alone(tmp_path: Path, samples_dir: Path, capsys, to_stdout: bool):
+    """As the README says: the other files convert, that file is one coded error, exit 1."""
     bad = tmp_path / "x.xlsx"
     bad.write_bytes(b"PK")
-    assert main(["extract", str(bad), str(samples_dir / "seed-report.txt"), "-o", str(tmp_path / "o")]) == 2
-    assert "unsupported_format" in capsys.readouterr().err
+    out = tmp_path / "o"
+    code = main(["extract", str(bad), str(samples_dir / "seed-report.txt"), "-o", "-" if to_stdout else str(out),
+                 "--workers", "1"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.err.count("error: [GX102 unsupported_format] x.xlsx: unsupported file type '.xlsx'") == 1
+    if to_stdout:
+        assert json.loads(captured.out)["source"]["name"] == "seed-report.txt"
+    else:
+        assert (out / "seed-report.txt.json").is_file()
+        assert "failed 1" in captured.err.splitlines()[-1]
+        errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert errors == [{"source": "x.xlsx", "code": "unsupported_format", "message": errors[0]["message"]}]
+
+
+def test_cli_names_the_files_a_walk_skipped(tmp_path: Path, capsys):
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text("一、总体\n北京市2025年增长5%。\n", encoding="utf-8")
+    (src / "sub" / "scan.tiff").write_bytes(b"II*\x00")
+    assert main(["extract", str(src), "-o", str(tmp_path / "o"), "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"skipped (unsupported): {src / 'sub' / 'scan.tiff'}\n" in err
+    assert "skipped (unsupported) 1, failed 0" in err.splitlines()[-1]
+
+
+def test_cli_prints_each_error_once(tmp_path: Path, samples_dir: Path, capsys):
+    """Not in the progress line and again at the end: the progress says failed, the error comes once."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code = main(["extract", str(empty), str(samples_dir / "seed-report.txt"), "-o", str(tmp_path / "o"),
+                 "--workers", "1"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("the file is empty") == 1 and err.count("empty_file") == 1
+    assert re.search(r"^\[\d/2\] failed empty\.txt \(\d+\.\d+ s\)$", err, re.M)
 
 
 def test_cli_debug_shows_traceback(tmp_path: Path, capsys):

@@ -131,13 +131,21 @@ def _report(code: str | None, source: str | None, message: str | None, tb: str |
 def _to_stdout(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
     """``-o -``: JSON Lines on stdout, one document a line, in the order given; errors on stderr."""
     from .batch import Options, convert_to_json, plan
+    from .batch.report import skipped_line
+    from .batch.run import refused
 
     if formats != ("json",):
         raise UsageError("-o - writes JSON only (one document a line); for CSV give an output folder, "
                          "e.g. -o outputs/")
-    failed = 0
     options = Options(formats, args.pdf_backend, args.password, args.ocr)
-    for job in plan(args.files, args.glob).jobs:
+    p = plan(args.files, args.glob)
+    for path in p.skipped_files:
+        print(skipped_line(str(path)), file=sys.stderr)
+    for path in p.unsupported:  # each its own error; the other files go on
+        no = refused(path)
+        _report(no.code, no.job.name, no.message, None, args.debug)
+    failed = len(p.unsupported)
+    for job in p.jobs:
         line, o = convert_to_json(job, options)
         if o is not None:
             _report(o.code, job.name, o.message, o.traceback, args.debug)
@@ -150,6 +158,7 @@ def _to_stdout(args: argparse.Namespace, formats: tuple[str, ...]) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import progress_printer, run_batch
+    from .batch.report import skipped_line
     from .outputs import EXPORTERS
 
     to_stdout = args.output == "-"
@@ -170,9 +179,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         ocr=args.ocr, use_db=not args.no_db, engine=args.engine, scheduler=args.scheduler,
         connect_timeout=args.connect_timeout, progress=progress_printer(),
     )
-    for o in summary.failed:
+    for o in summary.failed:  # each error once, here (the progress line says only "failed")
         _report(o.code, o.job.name, o.message, o.traceback, args.debug)
-    print(summary.text().splitlines()[0], file=sys.stderr)
+    for f in summary.skipped_files:
+        print(skipped_line(f), file=sys.stderr)
+    print(summary.line(), file=sys.stderr)
     return 1 if summary.failed else 0
 
 

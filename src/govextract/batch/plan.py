@@ -4,11 +4,11 @@ input that no other source takes, in this run or over many into one folder."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import UsageError
-from ..ingest import SUPPORTED_SUFFIXES, unsupported
+from ..ingest import SUPPORTED_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -24,17 +24,21 @@ class Job:
 class Plan:
     jobs: list[Job]
     skipped: int  # unsupported files passed over in folder walks
+    skipped_files: list[Path] = field(default_factory=list)  # those files, as found
+    unsupported: list[Path] = field(default_factory=list)  # unsupported files named directly: each fails alone
 
 
 def plan(inputs: Sequence[Path], glob: str | None = None) -> Plan:
-    """Expand folders, refuse unsupported files named directly, and give each input an output name.
+    """Expand folders, set apart unsupported files (skipped in a walk; named directly, each a failure
+    of its own while the other files go on), and give each input an output name.
 
     The name keeps the extension (``report.txt`` → ``report.txt.json``), whatever else is
     converted, so that it is the same in every run; the same relative path under two input
     folders goes under the second folder's name (``b2/report.txt``)."""
     found: list[tuple[Path, str]] = []
     inputs_of: list[str] = []  # the folder each file came from, to tell apart equal relative names
-    skipped = 0
+    skipped: list[Path] = []
+    refused: list[Path] = []
     for inp in inputs:
         if inp.is_dir():
             pattern = glob or "*"
@@ -42,13 +46,13 @@ def plan(inputs: Sequence[Path], glob: str | None = None) -> Plan:
             if not files:
                 raise UsageError(f"no files{' matching ' + repr(glob) if glob else ''} in this folder", str(inp))
             supported = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
-            skipped += len(files) - len(supported)
+            skipped += [p for p in files if p.suffix.lower() not in SUPPORTED_SUFFIXES]
             if not supported:
                 raise UsageError(f"no supported files ({', '.join(SUPPORTED_SUFFIXES)}) in this folder", str(inp))
             found += [(p, p.relative_to(inp).as_posix()) for p in supported]
             inputs_of += [inp.resolve().name or "root"] * len(supported)
         elif inp.suffix.lower() not in SUPPORTED_SUFFIXES:
-            raise unsupported(inp)
+            refused.append(inp)
         else:
             found.append((inp, inp.name))
             inputs_of.append(inp.resolve().parent.name or "root")
@@ -58,7 +62,7 @@ def plan(inputs: Sequence[Path], glob: str | None = None) -> Plan:
         name = _free_name(name, folder, lambda n: n not in taken)
         taken.add(name)
         jobs.append(Job(path, name, name, folder))
-    return Plan(jobs, skipped)
+    return Plan(jobs, len(skipped), skipped, refused)
 
 
 def _free_name(name: str, folder: str, free: Callable[[str], bool]) -> str:

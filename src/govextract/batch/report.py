@@ -35,6 +35,7 @@ def error_line(code: str | None, source: str | None, message: str | None) -> str
 class Summary:
     outcomes: list[Outcome] = field(default_factory=list)
     skipped_unsupported: int = 0
+    skipped_files: list[str] = field(default_factory=list)  # the files counted in skipped_unsupported
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -43,12 +44,23 @@ class Summary:
     def failed(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == "failed"]
 
+    def line(self) -> str:
+        """The line that ends a run: how many files went each way."""
+        return (f"converted {self.count('converted')}, unchanged {self.count('unchanged')}, "
+                f"duplicates {self.count('duplicate')}, skipped (unsupported) {self.skipped_unsupported}, "
+                f"failed {len(self.failed)}")
+
     def text(self) -> str:
-        lines = [f"converted {self.count('converted')}, unchanged {self.count('unchanged')}, "
-                 f"duplicates {self.count('duplicate')}, skipped (unsupported) {self.skipped_unsupported}, "
-                 f"failed {len(self.failed)}"]
+        """The summary line, then each file skipped and each error."""
+        lines = [self.line()]
+        lines += ["  " + skipped_line(f) for f in self.skipped_files]
         lines += ["  " + error_line(o.code, o.job.name, o.message) for o in self.failed]
         return "\n".join(lines)
+
+
+def skipped_line(path: str) -> str:
+    """A file a folder walk passed over: ``skipped (unsupported): reports/scan.tiff``."""
+    return f"skipped (unsupported): {path}"
 
 
 def progress_printer(stream: TextIO | None = None) -> Callable[[Outcome, int, int], None]:
@@ -73,7 +85,7 @@ def progress_printer(stream: TextIO | None = None) -> Callable[[Outcome, int, in
         return on_tty
 
     def on_log(o: Outcome, done: int, total: int) -> None:
-        detail = f" [{error_id(o.code)}] {o.message}" if o.status == "failed" else ""
-        print(f"[{done}/{total}] {o.status} {o.job.name} ({o.seconds:.2f} s){detail}", file=out, flush=True)
+        # a failure's error is printed once, with the others, when the run ends
+        print(f"[{done}/{total}] {o.status} {o.job.name} ({o.seconds:.2f} s)", file=out, flush=True)
 
     return on_log

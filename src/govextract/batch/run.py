@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from ..ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND
+from ..ingest import DEFAULT_OCR, DEFAULT_PDF_BACKEND, unsupported
 from ..ingest.base import sha256_of
 from .dask import DEFAULT_CONNECT_TIMEOUT, dask_client, dask_runner
 from .local import local_runner
@@ -30,6 +30,12 @@ def remove_leftovers(out_dir: Path, jobs: Iterable[Job], tmp_prefix: str) -> Non
     for folder in {(out_dir / j.stem).parent for job in jobs for j in (job, *job.copies)}:
         for tmp in folder.glob(f"{tmp_prefix}*"):
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def refused(path: Path) -> Outcome:
+    """An unsupported file named directly: it fails with its own coded error (unsupported_format)."""
+    err = unsupported(path)
+    return Outcome(Job(path, path.name, path.name), "failed", code=err.code, message=err.message)
 
 
 def run_batch(
@@ -68,11 +74,11 @@ def run_batch(
     p = plan(inputs, glob)
     history = manifest_rows(out_dir)
     jobs = keep_names_apart(p.jobs, history)
-    summary = Summary(skipped_unsupported=p.skipped)
+    summary = Summary(skipped_unsupported=p.skipped, skipped_files=[str(f) for f in p.skipped_files])
     latest = {row["source"]: row for row in history if row["status"] in RECORDED}
     stored = dataset_documents(out_dir) if use_db and not force else None
     fingerprint = package_fingerprint()
-    pending: list[Outcome] = []
+    pending: list[Outcome] = [refused(path) for path in p.unsupported]
     groups: dict[str, list[Job]] = {}  # sha256 -> the inputs with those bytes still to convert, first first
     for job in jobs:
         try:
@@ -88,7 +94,7 @@ def run_batch(
         # empty files fail on their own, each with its own error
         groups.setdefault(sha if data else f"empty:{job.name}", []).append(job)
     todo = [replace(first, copies=tuple(rest)) for first, *rest in groups.values()]
-    total = len(jobs)
+    total = len(jobs) + len(p.unsupported)
     tmp_prefix = f"{TMP_PREFIX}{secrets.token_hex(4)}-"
     work = partial(convert, out_dir=out_dir, options=options, tmp_prefix=tmp_prefix, rows=use_db)
     # The scheduler is reached before anything is written: unreachable, the run records nothing.
@@ -120,5 +126,6 @@ def run_batch(
             recorder.close()
             remove_leftovers(out_dir, todo, tmp_prefix)
     order = {job.name: i for i, job in enumerate(jobs)}
-    summary.outcomes.sort(key=lambda o: order[o.job.name])  # in plan order, however the workers finished
+    # in plan order (refused files first), however the workers finished
+    summary.outcomes.sort(key=lambda o: order.get(o.job.name, -1))
     return summary
