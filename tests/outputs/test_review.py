@@ -15,7 +15,7 @@ from govextract.cli import main
 from govextract.outputs import to_json
 from govextract.outputs.review import render
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = Path(__file__).parents[1] / "artifacts"  # tests/artifacts/
 
 
 class Counter(HTMLParser):

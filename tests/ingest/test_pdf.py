@@ -11,7 +11,7 @@ import govextract
 from govextract.cli import main
 from govextract.errors import EmptyDocument, EncryptedPdf, NoTextLayer, PdfError
 
-from .conftest import SHARED
+from ..conftest import SHARED
 
 
 @pytest.fixture(scope="session")
@@ -69,7 +69,7 @@ def test_pdf_scanned_is_read_by_ocr_or_fails_with_its_code(tmp_path: Path, capsy
     """With the OCR extra the one-page scan is read; without it (or with --ocr never), the coded error."""
     from govextract.backends import ocr_available
 
-    from .conftest import needs_ocr
+    from ..conftest import needs_ocr
 
     scanned = SHARED / "golden" / "seed-report-scanned.pdf"
     if not scanned.is_file():

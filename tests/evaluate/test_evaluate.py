@@ -16,7 +16,7 @@ from govextract.errors import EvaluationError
 from govextract.evaluate import evaluate, load_gold, mean, report_markdown, score_document
 from govextract.outputs import to_json
 
-from .conftest import SCORER, gold_pairs
+from ..conftest import SCORER, gold_pairs
 
 ROW = re.compile(r"^(?P<name>.+?)\s+(?P<hit>\d+)/(?P<total>\d+)\s+[\d.]+%")
 
@@ -123,7 +123,7 @@ def test_evaluate_bad_output_is_a_coded_error(case, folders, tmp_path):
 def test_evaluate_gold_schema_is_current_and_accepts_every_gold():
     from govextract.outputs.schema import GOLD_SCHEMA_FILE, gold_schema
 
-    from .conftest import ROOT
+    from ..conftest import ROOT
 
     committed = (ROOT / "schemas" / GOLD_SCHEMA_FILE).read_text(encoding="utf-8")
     assert committed == gold_schema(), "schemas/ drifted from the models: run `make schema`"

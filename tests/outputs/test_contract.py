@@ -14,7 +14,7 @@ from govextract.outputs import to_json
 from govextract.outputs.csv import write_csv
 from govextract.outputs.schema import SCHEMA_FILE, document_schema
 
-from .conftest import OUTPUTS, ROOT, SAMPLES
+from ..conftest import OUTPUTS, ROOT, SAMPLES
 
 
 def test_contract_schema_is_current():

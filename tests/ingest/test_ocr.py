@@ -27,7 +27,7 @@ from govextract.ingest.layout import PdfLine
 from govextract.models import Document
 from govextract.outputs import to_json
 
-from .conftest import SCORER, SHARED, needs_ocr
+from ..conftest import SCORER, SHARED, needs_ocr
 
 
 def text_layer_pages(pdf: Path) -> list[str]:

@@ -10,7 +10,7 @@ import govextract
 from govextract.entities import SEGMENTER_ENV, segmenter
 from govextract.errors import UsageError
 
-from .conftest import CORPUS, SAMPLES
+from ..conftest import CORPUS, SAMPLES
 
 TEXTS = [SAMPLES / "seed-report.txt", SAMPLES / "seed-report.pdf",
          *(sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])]

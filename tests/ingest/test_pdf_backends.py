@@ -9,7 +9,7 @@ import pytest
 
 import govextract
 
-from .conftest import CORPUS, SAMPLES
+from ..conftest import CORPUS, SAMPLES
 
 PDFS = [SAMPLES / "seed-report.pdf", *(sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else [])]
 

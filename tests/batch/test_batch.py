@@ -31,7 +31,7 @@ from govextract.cli import main
 from govextract.errors import SchedulerUnreachable, UsageError
 from govextract.outputs.dataset import COLUMNS, DB_NAME, export_db
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 GOOD = "一、总体要求\n2025年，深圳实现500余项高频事项“跨省通办”。\n二、主要任务\n上海上线集成服务套餐超80项。\n"
 
