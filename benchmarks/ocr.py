@@ -14,7 +14,7 @@ itself for the text it must give.
   peak RSS), its text against the text PDF's document text (the same folding), and the text
   PDF through the same pipeline for what OCR costs. ``--long`` also reads the scan twice over
   (40 pages) to show that memory stays flat with length.
-Timings are never asserted in tests; the error rate and the gold score are (tests/test_ocr.py).
+Timings are never asserted in tests; the error rate and the gold score are (tests/ingest/test_ocr.py).
 """
 
 from __future__ import annotations
