@@ -45,7 +45,7 @@ class GoldQuantity(Model):
     comparison: Comparison
     occurrence: int | None = Field(None, ge=1, description="Which occurrence of `text` is meant, when it recurs")
     measures: str | None = Field(None, description="What the figure measures; a trailing （目标） marks a target")
-    status: Literal["target", "achieved"] | None = None
+    status: Literal["achieved", "target"] | None = None
     about: list[str] = Field(default_factory=list, description="Places the figure is about")
 
 
@@ -115,7 +115,7 @@ class PanelGoldCell(Model):
     indicator: str
     kind: Literal["level", "growth"]
     year: int
-    status: Literal["target", "achieved"]
+    status: Literal["achieved", "target"]
     value: float
     value_max: float | None = None
     unit: str
