@@ -209,3 +209,21 @@ def test_panel_cli_usage_errors(args: list[str], converted: Path, capsys: pytest
 def test_panel_context_a_company_or_a_newspaper_is_no_jurisdiction() -> None:
     meta = govextract.extract_text("数字政府发展观察\n来源：杭州日报\n一、概况\n各地加快推进数字政府建设。").metadata
     assert meta.region is None and meta.year is None
+
+
+@pytest.mark.parametrize(("text", "code", "year", "kind"), [
+    # the delivery line names the province when the speaker says only 省人民政府
+    ("政府工作报告\n——2025年1月20日在江西省第十四届人民代表大会第四次会议上\n各位代表：\n现在，我代表省人民政府，向大会报告政府工作。",
+     "360000", 2025, "government_work_report"),
+    # a district written onto its city is the district, a name several districts carry settled by its city
+    ("长春市朝阳区2024年国民经济和社会发展统计公报\n一、综合\n全年地区生产总值300.1亿元。", "220104", 2024,
+     "statistical_communique"),
+    # a budget report is about the budget's year
+    ("关于安徽省2024年预算执行情况和2025年预算草案的报告\n一、2024年预算执行情况", "340000", 2025, "budget_report"),
+    # the signature of the head of government
+    ("政府工作报告\n贵州省省长 某某\n各位代表：\n现在，我代表省人民政府，向大会报告政府工作。", "520000", None,
+     "government_work_report"),
+])
+def test_panel_context_shapes(text: str, code: str, year: int | None, kind: str) -> None:
+    meta = govextract.extract_text(text).metadata
+    assert (meta.region.code if meta.region else None, meta.year, meta.kind) == (code, year, kind)

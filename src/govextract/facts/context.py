@@ -23,6 +23,8 @@ _NATION = Jurisdiction(code="100000", name="全国", level="country")
 class Genres:
     kinds: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     speaks_for: re.Pattern[str]
+    delivered_at: re.Pattern[str]
+    head: re.Pattern[str]
     issuer: re.Pattern[str]
     organ: re.Pattern[str]
     nation: re.Pattern[str]
@@ -34,33 +36,49 @@ def load_genres() -> Genres:
     kinds = tuple((k["kind"], re.compile(k["title"]), re.compile(k["opening"]) if k.get("opening") else None)
                   for k in require(d, "kinds", list, _NAME))
     return Genres(kinds=kinds, speaks_for=re.compile(require(d, "speaks_for", str, _NAME)),
+                  delivered_at=re.compile(require(d, "delivered_at", str, _NAME)),
+                  head=re.compile(require(d, "head_of_government", str, _NAME), re.M),
                   issuer=re.compile(require(d, "issuer", str, _NAME)),
                   organ=re.compile(require(d, "organ", str, _NAME)),
                   nation=re.compile(require(d, "nation", str, _NAME)))
 
 
+def _inside(code: str, parent: str) -> bool:
+    """Whether division ``code`` lies inside division ``parent`` (a province's or a city's)."""
+    prefix = parent[:2] if parent.endswith("0000") else parent[:4] if parent.endswith("00") else parent
+    return code != parent and code.startswith(prefix)
+
+
 def jurisdiction_in(s: str, nation: bool = False) -> Jurisdiction | None:
-    """The first division named in ``s`` that one reading settles (长沙市, 黔东南州, 浙江省);
-    with ``nation``, 全国/国务院 name the nation."""
+    """The division ``s`` names first, as precisely as it names it: 长沙市, 黔东南州, 浙江省;
+    北京市朝阳区 is the district (a name written right after its parent is read inside it, which
+    also settles a name several divisions carry). With ``nation``, 全国/国务院 name the nation."""
     g = load_gazetteer()
     n = load_genres().nation
+    found: Jurisdiction | None = None
+    end = -1
     i = 0
     while i < len(s):
-        if nation and n.match(s, i):
+        if found is not None and i > end:
+            break  # the next name is not written onto the one found
+        if found is None and nation and n.match(s, i):
             return _NATION
         for j in range(min(len(s), i + 12), i + 1, -1):
             keys = g.aliases.get(s[i:j])
             if not keys:
                 continue
-            recs = {g.records[k].adcode: g.records[k] for k in keys if g.records[k].adcode}
+            recs = {r.adcode: r for k in keys if (r := g.records[k]).adcode
+                    and r.level in ("province", "city", "county")}
+            if found is not None:
+                recs = {c: r for c, r in recs.items() if _inside(c, found.code)}
             if len(recs) == 1:
                 rec = next(iter(recs.values()))
-                level = "province" if rec.level == "province" else rec.level
-                if level in ("province", "city", "county") and rec.adcode:
-                    return Jurisdiction(code=rec.adcode, name=rec.name, level=level)
+                found = Jurisdiction(code=rec.adcode or "", name=rec.name, level=rec.level)
+                end = j
+                i = j - 1
             break
         i += 1
-    return None
+    return found
 
 
 def _organ_region(issuers: str, genres: Genres) -> Jurisdiction | None:
@@ -106,6 +124,10 @@ def document_context(text: str, sections: list[Section], meta: Metadata) -> Meta
             break
     if region is None and (m := genres.speaks_for.search(head)):
         region = _NATION if m.group(0).endswith("国务院") else jurisdiction_in(m.group(1))
+    if region is None and (m := genres.delivered_at.search(head)):  # ——…在浙江省第十四届人民代表大会…上
+        region = _NATION if "全国" in m.group(2) else jurisdiction_in(m.group(1))
+    if region is None and (m := genres.head.search(head)):  # 浙江省省长 刘捷
+        region = jurisdiction_in(m.group(1))
     if region is None:
         tail = "\n".join(lines[-6:])
         for block in (head, tail):
@@ -120,8 +142,9 @@ def document_context(text: str, sections: list[Section], meta: Metadata) -> Meta
 
     year = None
     for _, title in titles:
-        if (y := _YEAR.search(title)):
-            year = int(y.group(1))
+        years = [int(y) for y in _YEAR.findall(title)]
+        if years:  # 2024年预算执行情况和2025年预算草案的报告: the budget's year, as a work report's
+            year = max(years) if kind == DocumentKind.budget_report.value else years[0]
             break
     dated = int(meta.date[:4]) if meta.date else None
     if year is None and kind == DocumentKind.statistical_communique.value and dated:
