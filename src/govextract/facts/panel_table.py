@@ -52,7 +52,7 @@ def readable(value: float | None, unit: str, comparison: str | None = None, valu
     def num(v: float) -> str:
         if unit in ("元", "人", "吨", "斤") and abs(v) >= 1e8:
             return f"{v / 1e8:,.2f}亿"
-        if unit in ("元", "人", "吨", "斤") and abs(v) >= 1e4:
+        if unit in ("元", "人", "吨", "斤") and abs(v) >= 1e6:
             return f"{v / 1e4:,.2f}万"
         return f"{v:,.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
 

@@ -19,10 +19,12 @@ LABELS = {"place": "地点", "quantity": "数量", "percentage": "百分比", "p
 STATUS = {"target": "目标", "achieved": "实绩"}
 KIND = {"level": "总量", "growth": "增速"}
 
-COLORS = {
-    "PLACE": "#9ecae1", "QUANTITY": "#fdae6b", "PERCENTAGE": "#fdd0a2", "PERIOD": "#c7e9c0",
-    "ORGANIZATION": "#dadaeb", "INITIATIVE": "#fcbba1", "PRODUCT": "#f2b6d2",
+COLORS = {  # by the label shown on each highlight
+    "地点": "#9ecae1", "数量": "#fdae6b", "百分比": "#fdd0a2", "时期": "#c7e9c0",
+    "机构": "#dadaeb", "举措": "#fcbba1", "产品": "#f2b6d2",
 }
+FINDINGS = {"region_mismatch": "地区归属不符", "conflicting_values": "同一指标数值不一",
+            "period_reversed": "时期起止颠倒"}
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",
@@ -115,11 +117,11 @@ def render(doc: Document) -> str:
     title = doc.metadata.title or doc.source.name
     parts.append(_panel_table(doc))
     if doc.findings:
-        items = "".join(f"<li><b>{_esc(f.kind)}</b> ({_esc(paths.get(f.section or '', ''))}): {_esc(f.message)}</li>"
+        items = "".join(f"<li><b>{_esc(FINDINGS.get(f.kind, f.kind))}</b> ({_esc(paths.get(f.section or '', ''))}): {_esc(f.message)}</li>"
                         for f in doc.findings)
-        parts.append(f'<section class="findings" id="findings"><h2>Findings</h2><ul>{items}</ul></section>')
+        parts.append(f'<section class="findings" id="findings"><h2>待核查</h2><ul>{items}</ul></section>')
     else:
-        parts.append('<section class="findings" id="findings"><h2>Findings</h2><p>None.</p></section>')
+        parts.append('<section class="findings" id="findings"><h2>待核查</h2><p>无</p></section>')
 
     # The outline: nested lists following the section tree.
     outline: list[str] = ["<ul>"]
@@ -148,7 +150,7 @@ def render(doc: Document) -> str:
         spans: list[dict[str, Any]] = []
         for e in ents:  # sorted by start; a place inside an initiative's name is shown as the initiative
             if lo <= e.start and e.end <= hi and not (spans and e.start < spans[-1]["end"] + lo):
-                spans.append({"start": e.start - lo, "end": e.end - lo, "label": e.type.upper()})
+                spans.append({"start": e.start - lo, "end": e.end - lo, "label": LABELS.get(e.type, e.type)})
         shown = [e for e in ents if lo <= e.start and e.end <= hi]
         marked = {(sp["start"] + lo, sp["end"] + lo) for sp in spans}
         shown = [e for e in shown if (e.start, e.end) in marked]
@@ -164,12 +166,11 @@ def render(doc: Document) -> str:
     confidence = {p.page: p for p in doc.source.ocr}
     if ocr_pages:
         items = "".join(
-            f"<li>p. {n}: {confidence[n].lines} lines, mean confidence "
-            f"{_esc(confidence[n].mean_confidence)}, lowest {_esc(confidence[n].min_confidence)}</li>"
-            if n in confidence else f"<li>p. {n}</li>" for n in sorted(ocr_pages))
-        parts.append(f'<section class="ocr-note" id="ocr"><h2>Read by OCR</h2><p>These pages had no usable text '
-                     f"layer; their text was recognised from the page image and may hold misread characters. "
-                     f"Their paragraphs are marked OCR.</p><ul>{items}</ul></section>")
+            f"<li>第{n}页：{confidence[n].lines}行，平均置信度 "
+            f"{_esc(confidence[n].mean_confidence)}，最低 {_esc(confidence[n].min_confidence)}</li>"
+            if n in confidence else f"<li>第{n}页</li>" for n in sorted(ocr_pages))
+        parts.append(f'<section class="ocr-note" id="ocr"><h2>OCR识别页</h2><p>这些页没有可用的文本层，'
+                     f"文字由页面图像识别，可能有误识字符；其段落标有 OCR。</p><ul>{items}</ul></section>")
 
     body: list[str] = []
     sections_at = {s.start: s for s in doc.sections}
@@ -199,18 +200,21 @@ def render(doc: Document) -> str:
         "<tr>" + "".join(f'<td data-v="{_esc(r[c])}">{_esc(r[c])}</td>' for c in cols) + "</tr>"
         for r in indicator_rows(doc)
     )
-    table = (f'<table class="sortable" id="indicators"><thead><tr>{"".join(f"<th>{c}</th>" for c in cols)}'
+    heads = {"measure": "所计对象", "value": "数值", "unit": "单位", "comparison": "比较", "status": "状态",
+             "places": "地点", "regions": "地区", "section_path": "章节", "page": "页", "quantity_text": "原文"}
+    head = "".join(f"<th>{heads[c]}</th>" for c in cols)
+    table = (f'<table class="sortable" id="indicators"><thead><tr>{head}'
              f"</tr></thead><tbody>{rows}</tbody></table>")
     meta = " · ".join(_esc(x) for x in (doc.metadata.publisher, doc.metadata.date, doc.source.name) if x)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="zh"><head><meta charset="utf-8"><title>{_esc(title)}</title><style>{_CSS}</style></head>'
         f'<body><nav><b>{_esc(title)}</b><p>{meta}</p>'
-        f'<p><a href="#panel">主要指标 ({len(doc.panel)})</a> · <a href="#findings">Findings '
-        f'({len(doc.findings)})</a> · <a href="#indicators">Indicators ({len(doc.indicators)})</a></p>'
+        f'<p><a href="#panel">主要指标 ({len(doc.panel)})</a> · <a href="#findings">待核查 '
+        f'({len(doc.findings)})</a> · <a href="#indicators">全部数值 ({len(doc.indicators)})</a></p>'
         f'{"".join(outline)}</nav>'
         f'<main><h1>{_esc(title)}</h1>{"".join(parts)}{"".join(body)}'
-        f"<h2>Indicators</h2>{table}</main><script>{_JS}</script></body></html>\n"
+        f"<h2>全部数值</h2>{table}</main><script>{_JS}</script></body></html>\n"
     )
 
 
