@@ -117,8 +117,8 @@ def render(doc: Document) -> str:
     title = doc.metadata.title or doc.source.name
     parts.append(_panel_table(doc))
     if doc.findings:
-        items = "".join(f"<li><b>{_esc(FINDINGS.get(f.kind, f.kind))}</b> ({_esc(paths.get(f.section or '', ''))}): {_esc(f.message)}</li>"
-                        for f in doc.findings)
+        items = "".join(f"<li><b>{_esc(FINDINGS.get(f.kind, f.kind))}</b> ({_esc(paths.get(f.section or '', ''))}): "
+                        f"{_esc(f.message)}</li>" for f in doc.findings)
         parts.append(f'<section class="findings" id="findings"><h2>待核查</h2><ul>{items}</ul></section>')
     else:
         parts.append('<section class="findings" id="findings"><h2>待核查</h2><p>无</p></section>')
