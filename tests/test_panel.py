@@ -187,6 +187,7 @@ def test_panel_cli_wide_stdout_and_formats(converted: Path, capsys: pytest.Captu
     table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     qinghai = next(r for r in table if r["region_code"] == "630000" and r["status"] == "target")
     assert qinghai["year"] == "2025" and qinghai["cpi_growth"] == "2.0"
+    assert (qinghai["gdp_growth"], qinghai["gdp_growth_max"]) == ("5.0", "5.5")  # a range keeps both ends
     assert main(["panel", str(out), "-o", str(converted / "p.jsonl")]) == 0
     first = json.loads((converted / "p.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert first["indicator"] and first["region_code"]

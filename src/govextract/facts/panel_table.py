@@ -62,11 +62,14 @@ def readable(value: float | None, unit: str, comparison: str | None = None, valu
 
 
 def wide(rows: list[Row]) -> list[Row]:
-    """One row per region, year and status; a column ``<indicator>_<kind>`` per figure."""
+    """One row per region, year and status; a column ``<indicator>_<kind>`` per figure, and
+    ``<indicator>_<kind>_max`` beside it when some value is a range."""
     groups: dict[tuple[Any, ...], dict[str, list[Row]]] = defaultdict(lambda: defaultdict(list))
     for r in rows:
         groups[tuple(r[k] for k in WIDE_KEYS)][f"{r['indicator']}_{r['kind']}"].append(r)
     columns = sorted({col for g in groups.values() for col in g})
+    # a range (5%—5.5%) keeps its upper end in <column>_max, beside the column
+    ranged = {col for g in groups.values() for col, rs in g.items() if any(r["value_max"] is not None for r in rs)}
     out: list[Row] = []
     for key in sorted(groups, key=lambda k: tuple("" if v is None else str(v) for v in k)):
         cells = groups[key]
@@ -79,8 +82,12 @@ def wide(rows: list[Row]) -> list[Row]:
             sources.update(r["source"] for r in found)
             if len(values) == 1:
                 row[col] = found[0]["value"]
+                if col in ranged:
+                    row[f"{col}_max"] = found[0]["value_max"]
             else:
                 row[col] = None
+                if col in ranged:
+                    row[f"{col}_max"] = None
                 if values:
                     conflicts.append(f"{col}: " + " ≠ ".join(
                         f"{readable(r['value'], r['unit'], r['comparison'], r['value_max'])} ({r['source']})"
