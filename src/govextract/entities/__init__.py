@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+import sys
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -36,9 +38,9 @@ from spacy.vocab import Vocab
 
 from ..data.gazetteer import load_gazetteer
 from ..errors import UsageError
-from . import initiatives, organizations, periods, places, quantities, resolve  # noqa: F401  (factories)
+from . import initiatives, organizations, periods, places, quantities, resolve  # their factories register
 from .resolve import SPANS_KEY
-from .spans import ATTRS_KEY, TEXT_KEY, Candidate, read_spans
+from .spans import ATTRS_KEY, TEXT_KEY, Board, Candidate
 
 PIPES = (
     "govextract_places",
@@ -88,6 +90,16 @@ def _cutter(name: str) -> Callable[[str], list[str]]:
     return rjieba.cut
 
 
+def words_of(text: str, cut: Callable[[str], list[str]]) -> list[str]:
+    """``cut``'s words of ``text``, or its characters should the words not add up to it."""
+    words = [w for w in cut(text) if w]
+    if "".join(words) != text:
+        log.warning("the segmenter's words do not add up to the text; cutting %d characters one by one, "
+                    "which loses places that must be whole words", len(text))
+        words = list(text)
+    return words
+
+
 class JiebaWords:
     """A spaCy tokenizer of jieba words, with no word-to-text alignment.
 
@@ -100,12 +112,10 @@ class JiebaWords:
         self.cut = cut
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in self.cut(text) if w]
-        if "".join(words) != text:
-            log.warning("the segmenter's words do not add up to the text; cutting %d characters one by one, "
-                        "which loses places that must be whole words", len(text))
-            words = list(text)
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        words = words_of(text, self.cut)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data[TEXT_KEY] = text  # spaCy would rebuild it from the tokens
+        return doc
 
     def to_bytes(self, **kwargs: Any) -> bytes:
         return b""
@@ -152,33 +162,71 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 
 
 def find_entities(text: str) -> list[Candidate]:
-    """Run the pipeline on ``text`` and return the winning candidates with their attributes.
+    """The winning candidates of the pipeline's components on ``text``, with their attributes.
 
-    Long texts go through in pieces; names of initiatives learnt anywhere in the document
-    are then found in all of it, and overlaps decided once more over the whole."""
-    nlp = get_nlp()
+    The components' finders run here on plain offsets (:class:`~.spans.Board`), in the order
+    and with the token boundaries :func:`get_nlp`'s pipeline gives them, without building a
+    spaCy ``Doc`` (a test holds the two equal). Long texts go through in pieces; names of
+    initiatives learnt anywhere in the document are then found in all of it, and overlaps
+    decided once more over the whole."""
+    finders = _finders()
+    cut = _cutter(segmenter())
     pieces = chunks(text)
     won: list[Candidate] = []
     kinds: dict[str, str] = {}
-    for (offset, _), doc in zip(pieces, nlp.pipe(_make_docs(nlp, pieces)), strict=True):
-        won += [Candidate(c.start + offset, c.end + offset, c.label, c.attrs) for c in read_spans(doc, SPANS_KEY)]
-        for name, kind in doc.user_data.get(initiatives.NAMES_KEY, {}).items():
+    for offset, piece in pieces:
+        found, names = finders.run(piece, words_of(piece, cut))
+        won += [Candidate(c.start + offset, c.end + offset, c.label, c.attrs) for c in found]
+        for name, kind in names.items():
             kinds.setdefault(name, kind)
     if len(pieces) <= 1:
         return won
-    return resolve.resolve(won + _initiative_finder().spread(text, kinds))
+    return _resolve_by_piece(won + finders.initiatives.spread(text, kinds), [o for o, _ in pieces])
 
 
-def _make_docs(nlp: Language, pieces: list[tuple[int, str]]) -> Iterator[Doc]:
-    for _, piece in pieces:
-        doc = nlp.make_doc(piece)
-        doc.user_data[TEXT_KEY] = piece  # spaCy would rebuild it from the tokens
-        yield doc
+def _resolve_by_piece(cands: list[Candidate], offsets: list[int]) -> list[Candidate]:
+    """:func:`.resolve.resolve` over the whole, decided piece by piece: candidates that do not
+    cross a piece's end only overlap (or nest in) candidates of their own piece, so the winners
+    are the same, and the filter, which compares every place with every programme, is not
+    run over a whole long report at once. Should one cross, the whole is decided at once."""
+    groups: list[list[Candidate]] = [[] for _ in offsets]
+    ends = [*offsets[1:], sys.maxsize]
+    for c in cands:
+        k = bisect_right(offsets, c.start) - 1
+        if c.end > ends[k]:
+            return resolve.resolve(cands)
+        groups[k].append(c)
+    return [c for group in groups for c in resolve.resolve(group)]
+
+
+class _Finders:
+    """The pure finders of the components in :data:`PIPES`, run as the pipeline runs them."""
+
+    def __init__(self) -> None:
+        self.places = places.PlaceFinder(load_gazetteer())
+        self.organizations = organizations.OrganizationFinder()
+        self.quantities = quantities.QuantityFinder()
+        self.initiatives = initiatives.InitiativeFinder()
+
+    def run(self, text: str, words: list[str]) -> tuple[list[Candidate], dict[str, str]]:
+        """The winners in ``text`` cut into ``words``, and the initiatives' names learnt in it."""
+        board = Board(text, words)
+        starts, ends = board.token_bounds()
+        board.write(places.SPANS_KEY, self.places.find(text, starts, ends))
+        starts, ends = board.token_bounds()
+        board.write(organizations.SPANS_KEY,
+                    self.organizations.find(text, board.read(places.SPANS_KEY), starts, ends))
+        board.write(periods.SPANS_KEY, periods.find_periods(text))
+        board.write(quantities.SPANS_KEY, self.quantities.find(text))
+        found, kinds = self.initiatives.find(text)
+        board.write(initiatives.SPANS_KEY, found)
+        board.write(SPANS_KEY, resolve.resolve([c for key in resolve.CANDIDATE_KEYS for c in board.read(key)]))
+        return board.read(SPANS_KEY), kinds
 
 
 @cache
-def _initiative_finder() -> initiatives.InitiativeFinder:
-    return initiatives.InitiativeFinder()
+def _finders() -> _Finders:
+    return _Finders()
 
 
 __all__ = ["ATTRS_KEY", "PIPES", "SPANS_KEY", "Candidate", "find_entities", "get_nlp"]
