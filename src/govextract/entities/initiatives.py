@@ -1,23 +1,28 @@
-"""Named initiatives (跨省通办, “六稳”, “8+4”经济政策体系) and products (“京通”, 随申办AI助手).
+"""Named initiatives (跨省通办, “五保”, “6+2”产业政策体系) and products (“鹭岛通”, 税务通AI助手).
 
 A phrase in quotation marks is not an initiative by that fact alone (“领头羊”, “表面化”,
 “浙BA”): one of these shapes must hold.
 
-- its own last word names a programme (“凤凰行动”, “枫桥经验”) or a way of handling
-  affairs (“跨省通办”, “无差别受理”, “一日办结”, “秒批”);
-- it is a number slogan: numerals and a short head (“六稳”, “两新一重”, “三个一批”,
-  “3个100”, “新两翼”), told apart from periods (“十四五”), quantities (“1小时交通圈”),
-  streaks (“十连丰”), size classes (“四上”), groups (“六大高地”, “六小龙”) and bodies (“两院”);
-- a programme word follows the closing quote (“消费促进年”活动, “北京服务”品牌), or a
-  product word (“京通”“京办”“京智”三个智慧城市应用终端, …“杭小政”等政务智能助手);
+- its own last word names a programme (“青禾行动”, “湖畔经验”) or a way of handling
+  affairs (“全省通办”, “一窗受理”, “当日办结”, “秒报”), or it ends as a product does
+  (…小程序, …AI助手, …智能体);
+- it is a number slogan: numerals and a short head (“五保”, “两保一促”, “三个不变”,
+  “5个10”, “新四化”), told apart from periods (“十五五”), quantities (“2小时经济圈”),
+  streaks (“八连增”), size classes (“四上”), groups (“五大中心”, “四小虎”) and bodies (“两会”);
+  a routine at an interval (“每周一查”), a dual use (“军民两用”), or a numbered layout with
+  parallel parts (“一主两副、多极协同”);
+- a programme word follows the closing quote (“服务质量提升年”活动, “好客山乡”品牌), or a
+  product word (“山城通”“山城办”两个城市服务终端, …“办小二”等政务智能客服);
   the words apply to every name quoted in a row;
-- a code or a short word is completed by the head that follows it: “8+4”经济政策体系,
-  “五子”联动, “米袋子”省长负责制 (the name is then the whole, quotation marks included
+- a code or a short word is completed by the head that follows it: “6+2”产业政策体系,
+  “三链”联动, “果盘子”县长负责制 (the name is then the whole, quotation marks included
   in the span and left out of the name).
 
-A quoted phrase right after a verb of opposing (纠治“四风”, 反对“台独”) names what is
-fought, not a programme. Unquoted, the well-known programmes in the data file are found,
-and designations such as 国家级…示范区建设. Once a name of four or more characters is
+A quoted phrase right after a verb of opposing (纠治“四风”, 打击“套路贷”) names what is
+fought, not a programme. Unquoted: the nationwide programmes of the data file's `known`
+groups (a short one such as 两新 only where it stands alone, not in 两新组织); a programme
+name after a verb of carrying it out that opens with 强/兴/惠/稳/富 (实施强县域行动); and
+designations being built (国家级…示范县建设). Once a name of four or more characters is
 known, its unquoted mentions count too.
 """
 
@@ -44,7 +49,6 @@ _SEPARATORS = re.compile(r"[、，,/；;]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SLOGAN_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z+]+")
 _PLUS = re.compile(r"[\u4e00-\u9fff]{2,8}\+")
-_EVERY = re.compile(r"每[\u4e00-\u9fff]一[\u4e00-\u9fff]")
 # a run of Han that can sit between a quotation and the word that names it: no 的, 和, 是
 _RUN = r"[^\W\d_的和及与是在为、]"
 
@@ -90,6 +94,11 @@ class InitiativeFinder:
         self.handling_verbs = tuple(_strings(d, "handling_verbs"))
         self.handling_negations = tuple(_strings(d, "handling_negations"))
         self.product_endings = tuple(_strings(d, "product_endings"))
+        # an AI agent named by its role: 随申办AI助手, 政务智能客服, 智能体
+        agent = f"(?:{alternation(_strings(d, 'agent_prefixes'))})(?:{alternation(_strings(d, 'agent_nouns'))})"
+        self.agent_ending = re.compile(f"{agent}$")
+        self.cadence = re.compile(f"每(?:{alternation(_strings(d, 'cadence_units'))})一[\u4e00-\u9fff]")
+        self.pair = re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternation(_strings(d, 'pair_endings'))})")
         self.extension_heads = tuple(_strings(d, "extension_heads"))
         self.opposition_verbs = tuple(_strings(d, "opposition_verbs"))
         self.known: list[str] = _groups(d, "known")
@@ -109,7 +118,7 @@ class InitiativeFinder:
             f"(?:{alternation(_strings(d, 'speed_verbs'))})")
         count = f"(?:{num}+[个项大类])"
         joiners = re.escape(require(d, "marker_joiners", str, _NAME))
-        product = alternation(_strings(d, "product_nouns"))
+        product = f"{alternation(_strings(d, 'product_nouns'))}|{agent}"
         # after a quotation, three ways a word can name it: 等 or a count, then a class of names
         # (…等政务智能助手, 三个智慧城市应用终端, 等文化品牌); a product word after at most two
         # characters (信息系统); a programme word, directly or after a modifier that is not a
@@ -126,9 +135,19 @@ class InitiativeFinder:
         self.extension_short = re.compile(f"{_RUN}{{0,4}}?(?:{heads})")
         self.designation = re.compile(
             f"(?:{alternation(_strings(d, 'designation_anchors'))})"
-            f"(?P<name>{_RUN}{{4,16}}?(?:{alternation(_strings(d, 'designation_heads'))}))"
+            f"(?P<name>{_RUN}{{4,16}}?(?:{alternation(_strings(d, 'designation_kinds'))})"
+            f"(?:{alternation(_strings(d, 'designation_divisions'))}))"
             f"(?={alternation(_strings(d, 'designation_after'))})")
         self._numeral_run = re.compile(f"新?{num}+")
+        # 一核三带, 两横三纵: a layout of numbered parts, each numeral with a one-character noun
+        self.layout = re.compile(f"(?:{num}[\u4e00-\u9fff]){{2,3}}")
+        lead = f"[{re.escape(''.join(_strings(d, 'unquoted_leads')))}]"
+        self.unquoted = re.compile(
+            f"(?:{alternation(_strings(d, 'unquoted_verbs'))})"
+            f"(?P<name>{lead}(?![{re.escape(require(d, 'unquoted_not_second', str, _NAME))}])"
+            f"{_RUN}{{1,5}}?(?:{alternation(_strings(d, 'unquoted_heads'))}))")
+        self.after_short = re.compile(
+            f"(?:{alternation(_strings(d, 'markers') + _strings(d, 'direct_markers') + list(self.extension_heads))})")
 
     # -- one phrase ------------------------------------------------------------------------
     def is_number_slogan(self, phrase: str) -> bool:
@@ -168,12 +187,12 @@ class InitiativeFinder:
             return None
         if phrase in self.known:
             return "initiative"
-        if phrase.endswith(self.product_endings):
+        if phrase.endswith(self.product_endings) or self.agent_ending.search(phrase):
             return "product"
         if not whole:
             return "initiative" if self.is_handling(phrase) else None
-        if (_PLUS.fullmatch(phrase) or self.is_number_slogan(phrase) or _EVERY.fullmatch(phrase)
-                or re.fullmatch(r"[\u4e00-\u9fff]{2}[两双][\u4e00-\u9fff]", phrase)  # 平急两用, 军民两用
+        if (_PLUS.fullmatch(phrase) or self.is_number_slogan(phrase) or self.cadence.fullmatch(phrase)
+                or self.pair.fullmatch(phrase)
                 or phrase.endswith(self.programme_heads) or self.is_handling(phrase)):
             return "initiative"
         return None
@@ -184,8 +203,12 @@ class InitiativeFinder:
         if inner in self.known:
             return "initiative"
         parts = _SEPARATORS.split(inner)
-        if (len(parts) > 1 and len(inner) <= self.max_length and len({len(p) for p in parts}) == 1
-                and all(self.is_number_slogan(p) for p in parts)):
+        if len(parts) < 2 or len(inner) > self.max_length or len({len(p) for p in parts}) != 1:
+            return None
+        if all(self.is_number_slogan(p) for p in parts):
+            return "initiative"
+        # “一核三带、多点支撑”: a numbered layout, then parallel parts of the same length
+        if self.layout.fullmatch(parts[0]) and len(parts) <= 3 and all(_HAN.fullmatch(p[-1]) for p in parts):
             return "initiative"
         return None
 
@@ -270,13 +293,26 @@ class InitiativeFinder:
         return ext is not None
 
     def find_designations(self, text: str) -> list[Candidate]:
-        """国家级传统村落集中连片保护利用示范州建设: a designation being built is a programme."""
+        """国家级全域旅游示范省建设: a designation (示范, 先行, 试验 + a kind of division) being
+        built is a programme."""
         return [Candidate(m.start("name"), m.end("name"), "initiative", {"name": m.group("name")})
                 for m in self.designation.finditer(text)]
 
+    def find_unquoted(self, text: str) -> list[Candidate]:
+        """实施强省会行动, 推进兴边富民行动: after a verb of carrying out, a programme name that
+        opens with a verb of strengthening or benefiting and ends with a programme word."""
+        return [Candidate(m.start("name"), m.end("name"), "initiative", {"name": m.group("name")})
+                for m in self.unquoted.finditer(text)]
+
+    def _short_alone(self, text: str, end: int) -> bool:
+        """A short known name stands alone when nothing follows it or a programme word does
+        (两重建设), not when it begins a longer word (两新组织, 两重性)."""
+        return end >= len(text) or not _HAN.match(text[end]) or self.after_short.match(text, end) is not None
+
     def spread(self, text: str, kinds: dict[str, str]) -> list[Candidate]:
         """Every mention of the names in ``kinds``, quoted or not. Short names (代办, 秒批)
-        count only where quoted: unquoted they are ordinary words."""
+        count only where quoted: unquoted they are ordinary words; a short known name (两新)
+        counts unquoted when it stands alone."""
         spread = [p for p in kinds if len(p) >= self.min_spread_length or p in self.known]
         if not spread:
             return []
@@ -284,15 +320,19 @@ class InitiativeFinder:
         for phrase in spread:
             auto.add_word(phrase, phrase)
         auto.make_automaton()
-        return [
-            Candidate(last - len(p) + 1, last + 1, kinds[p], {"name": p})
-            for last, p in auto.iter_long(text)
-        ]
+        out = []
+        for last, p in auto.iter_long(text):
+            start, end = last - len(p) + 1, last + 1
+            quoted = start > 0 and text[start - 1] in "“「" and text[end:end + 1] in ("”", "」")
+            if len(p) < self.min_spread_length and not quoted and not self._short_alone(text, end):
+                continue
+            out.append(Candidate(start, end, kinds[p], {"name": p}))
+        return out
 
     def find(self, text: str) -> tuple[list[Candidate], dict[str, str]]:
         """All candidates in ``text`` (overlaps left to the resolver) and the names learnt."""
         quoted, kinds = self.find_quoted(text)
-        return quoted + self.find_designations(text) + self.spread(text, kinds), kinds
+        return quoted + self.find_designations(text) + self.find_unquoted(text) + self.spread(text, kinds), kinds
 
 
 class InitiativesComponent:
