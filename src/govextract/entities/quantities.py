@@ -27,7 +27,11 @@ from .spans import Candidate, doc_text, write_spans
 SPANS_KEY = "govextract_quantities"
 _NAME = "quantities.json"
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# PDF text may put a space after a decimal point (增长 6. 1%): read as a decimal only when the
+# unit follows at once and the figure does not open a list item (see QuantityFinder._spaced_point)
+_NUM_SPACED = r"\d+(?:,\d{3})*(?:\. ?\d+)?"
 _SPACE = "[ \u00a0\u3000]?"  # PDF text puts a space between a figure and its unit: 126.5 部/百人
+_LIST_OPENING = "。；;：:！？!?"  # after these (or at a line start) ``1. `` numbers an item
 
 
 def _word_list(d: dict[str, Any], key: str) -> list[str]:
@@ -39,15 +43,41 @@ def _word_list(d: dict[str, Any], key: str) -> list[str]:
     return words
 
 
+def _prefixed(d: dict[str, Any]) -> list[str]:
+    """Every SI prefix before every unit that takes one, in symbols and in Chinese (kW, 千瓦)."""
+    entry = require(d, "prefixed_units", dict, _NAME)
+    prefixes: dict[str, str] = require(entry, "prefixes", dict, _NAME)
+    units: dict[str, str] = require(entry, "units", dict, _NAME)
+    if not isinstance(entry.get("source"), str) or not all(
+            isinstance(k, str) and k and isinstance(v, str) for k, v in (*prefixes.items(), *units.items())):
+        raise DataFileError("'prefixed_units' needs a 'source' and symbol-to-name maps of 'prefixes' and 'units'",
+                            _NAME)
+    out = [p + u for p in prefixes for u in units]
+    return out + [prefixes[p] + units[u] for p in prefixes for u in units if units[u]]
+
+
 def _units(d: dict[str, Any]) -> list[str]:
-    """Every unit of every group, each group checked for a name and a stated source."""
+    """Every unit of every group, each group checked for a name and a stated source, then the
+    prefixed units."""
     out: list[str] = []
     for group in require(d, "unit_groups", list, _NAME):
         if not (isinstance(group, dict) and isinstance(group.get("name"), str)
                 and isinstance(group.get("source"), str) and isinstance(group.get("units"), list)):
             raise DataFileError("each unit group needs a 'name', a 'source' and a list of 'units'", _NAME)
         out += [u for u in group["units"] if u not in out]
-    return out
+    return out + [u for u in _prefixed(d) if u not in out]
+
+
+def _programme_list(d: dict[str, Any]) -> re.Pattern[str]:
+    """A classifier, up to a few words and a kind of programme: what follows a numeral in words
+    that names a package of measures (十二项重点任务, 二十条措施) rather than counting things."""
+    entry = require(d, "programme_list", dict, _NAME)
+    classifiers, nouns, gap = entry.get("classifiers"), entry.get("nouns"), entry.get("modifiers_max")
+    if not (isinstance(entry.get("source"), str) and isinstance(gap, int) and gap >= 0
+            and all(isinstance(ws, list) and ws and all(isinstance(w, str) and w for w in ws)
+                    for ws in (classifiers, nouns))):
+        raise DataFileError("'programme_list' needs a 'source', 'classifiers', 'nouns' and 'modifiers_max'", _NAME)
+    return re.compile(rf"(?:{alternation(classifiers)})[\u4e00-\u9fff]{{0,{gap}}}?(?:{alternation(nouns)})")
 
 
 @dataclass(frozen=True)
@@ -71,6 +101,7 @@ class _Lexicon:
     not_before_chinese: str
     not_units: set[str]
     digits: str
+    programme: re.Pattern[str]
 
     @classmethod
     def load(cls) -> _Lexicon:
@@ -96,7 +127,13 @@ class _Lexicon:
             not_before_chinese=require(d, "not_before_chinese", str, _NAME),
             not_units=set(require(d, "not_units", list, _NAME)),
             digits=require(d, "chinese_digits", str, _NAME),
+            programme=_programme_list(d),
         )
+
+
+def _is_word(ch: str) -> bool:
+    """Whether ``ch`` is a Chinese character (of a word or a name)."""
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
 class QuantityFinder:
@@ -109,7 +146,7 @@ class QuantityFinder:
         scaled_units = [u for u in numerators if u[0] in scale_heads]
         self.pattern = re.compile(
             rf"(?P<pre>{alternation(lx.pre)})?"
-            rf"(?:(?P<num>{_NUM})(?P<infix1>{alternation(lx.infix)})?{_SPACE}(?P<scale>(?!{alternation(scaled_units)})(?:{alternation(lx.scales)}))?"
+            rf"(?:(?P<num>{_NUM_SPACED})(?P<infix1>{alternation(lx.infix)})?{_SPACE}(?P<scale>(?!{alternation(scaled_units)})(?:{alternation(lx.scales)}))?"
             rf"|(?P<cnum>[{lx.digits}]+(?:点[{lx.digits}]+)?))"
             rf"(?P<infix>{alternation(lx.infix)})?{_SPACE}"
             rf"(?P<unit>{alternation(numerators)})"
@@ -165,7 +202,7 @@ class QuantityFinder:
     def _figure(self, num: str | None, scale: str | None, cnum: str | None) -> Decimal | None:
         if num:
             try:
-                v = Decimal(num.replace(",", ""))
+                v = Decimal(num.replace(",", "").replace(" ", ""))
             except InvalidOperation:
                 return None
             return v * self.lx.scales[scale] if scale else v
@@ -184,8 +221,10 @@ class QuantityFinder:
         return unit, scale, cnum
 
     def _is_code(self, text: str, m: re.Match[str]) -> bool:
-        """A stock or item code, not a count: a leading zero (000998), or six bare digits set
-        apart from a one-character unit that begins a name (600079 人福医药)."""
+        """A stock or item code, not a count: a leading zero (000998), or six bare digits that
+        stand alone (at a line start, after a space or a mark) set apart from a one-character
+        unit that begins a name (600079 人福医药). A figure a PDF spaces out inside a sentence
+        (人均地区生产总值 115155 元，) is a count: words stand before it, or none after its unit."""
         num = m.group("num")
         if not num or "," in num:
             return False
@@ -197,7 +236,27 @@ class QuantityFinder:
             return False
         if len(num) > 1 and num.startswith("0"):
             return True
-        return len(num) == 6 and spaced and not m.group("scale") and len(m.group("unit")) == 1
+        if not (len(num) == 6 and spaced and not m.group("scale") and len(m.group("unit")) == 1):
+            return False
+        before = text[:m.start()].rstrip(" \u00a0\u3000")[-1:]
+        after = text[m.end():m.end() + 1]
+        return not _is_word(before) and _is_word(after)
+
+    def _spaced_point(self, text: str, m: re.Match[str]) -> int | None:
+        """Where to look again when ``1. 5`` is no decimal, or None when it is one (增长 6. 1%).
+        A figure that opens a list item (at a line start, or after 。；：) is the item's number:
+        the figure starts after ``. ``; a spaced figure whose unit does not follow at once
+        (增长 6. 1 %) is too broken to read, and is passed over."""
+        num = m.group("num")
+        if not num or ". " not in num:
+            return None
+        before = text[:m.start("num")].rstrip(" \u00a0\u3000")[-1:]
+        if before in ("", "\n") or before in _LIST_OPENING:
+            return m.start("num") + num.index(". ") + 2
+        glued = m.end("num") == (m.start("scale") if m.group("scale") else
+                                 m.start("infix1") if m.group("infix1") else
+                                 m.start("infix") if m.group("infix") else m.start("unit"))
+        return None if glued else m.end()
 
     def _context_ok(self, text: str, m: re.Match[str], value: Decimal) -> bool:
         """年 is a duration beside a comparison or after a word of duration, never a year."""
@@ -229,9 +288,10 @@ class QuantityFinder:
         value = self._figure(lo if lo[0].isdigit() else None, scale, None if lo[0].isdigit() else lo)
         return (m.start(), value) if value is not None else None
 
-    def _chinese_counts(self, m: re.Match[str]) -> bool:
+    def _chinese_counts(self, text: str, m: re.Match[str]) -> bool:
         """Whether a numeral in words is a count: 一件事, 两个, 十项, 千万家, 亿元以上项目 are words and
-        figures of speech; 三千多名, 近三倍, 一千瓦以上, 十余项, 突破万亿元 are counts."""
+        figures of speech, 十二项重点任务 names a package of measures; 三千多名, 近三倍, 一千瓦以上,
+        十余项, 十五家企业, 突破万亿元 are counts."""
         cnum = m.group("cnum")
         if m.group("pre"):
             return True
@@ -239,7 +299,7 @@ class QuantityFinder:
             return False  # a bare magnitude counts only after a verb of comparison (突破万亿元)
         if m.group("infix"):
             return True
-        if cnum[0] == "十":
+        if self.lx.programme.match(text, m.start("unit")):
             return False
         return len(cnum) >= 2 or bool(m.group("post"))
 
@@ -281,7 +341,7 @@ class QuantityFinder:
             start, value = start - 1, -value
         elif self._mid_word(text, start, chinese):
             return None
-        elif chinese and not self._chinese_counts(m):
+        elif chinese and not self._chinese_counts(text, m):
             return None
         kind = "percentage" if unit in self.lx.percent else "quantity"
         unit = {"％": "%", "百分点": "个百分点"}.get(unit, unit)
@@ -306,7 +366,13 @@ class QuantityFinder:
 
     def find(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
-        for m in self.pattern.finditer(text):
+        pos = 0
+        while (m := self.pattern.search(text, pos)) is not None:
+            pos = m.end()
+            again = self._spaced_point(text, m)
+            if again is not None:  # 1. 5%的企业: an item number, then a figure
+                pos = again
+                continue
             c = self._candidate(text, m)
             if c is None:
                 continue
