@@ -42,6 +42,7 @@ class MeasureLexicon:
     verbs: tuple[str, ...]
     leading: tuple[str, ...]
     trailing: tuple[str, ...]
+    auxiliary: re.Pattern[str]
     scope: re.Pattern[str]
     time: re.Pattern[str]
     footnote: re.Pattern[str]
@@ -77,6 +78,7 @@ def load_measure_lexicon() -> MeasureLexicon:
         verbs=words("verbs"),
         leading=words("leading"),
         trailing=words("trailing"),
+        auxiliary=_pattern(d, "auxiliary"),
         scope=compile_pattern(f"(?:{require(d, 'scope', str, _NAME)})", "scope"),
         time=compile_pattern(f"(?:{require(d, 'time', str, _NAME)})", "time"),
         footnote=_pattern(d, "footnote"),
@@ -105,7 +107,7 @@ def within(items: list[Entity], starts: list[int], lo: int, hi: int) -> list[Ent
 
 def strip_edges(text: str, lo: int, hi: int, lex: MeasureLexicon, words: bool = True) -> tuple[int, int]:
     """``[lo, hi)`` without footnote markers, scope, time and (with ``words``) adverbs at its
-    start, and without footnote markers and (with ``words``) auxiliaries at its end."""
+    start, and without footnote markers and (with ``words``) auxiliaries at its end (控制在, 拟按)."""
     changed = True
     while changed and lo < hi:
         changed = False
@@ -136,6 +138,10 @@ def strip_edges(text: str, lo: int, hi: int, lex: MeasureLexicon, words: bool = 
             hi, changed = lo + m.start(), True
             continue
         if not words:
+            continue
+        m = lex.auxiliary.search(s)
+        if m and m.start() > 0:  # 拟按, 将以: a modal and a preposition of basis
+            hi, changed = lo + m.start(), True
             continue
         for w in lex.trailing:
             if s.endswith(w):

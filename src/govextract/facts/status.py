@@ -3,12 +3,13 @@
 Evidence, strongest first:
 1. the genre: a statistics communiqué (统计公报) reports outcomes only;
 2. the stance of the figure's section: a review (工作回顾, 发展成就, 执行情况) reports outcomes,
-   unless the figure's clause names a plan (原定, 预期目标); a task section (重点任务, 主要目标,
+   unless the figure's clause names a plan (原定, 既定, 预期目标); a task section (重点任务, 主要目标,
    总体要求) sets targets, unless the clause says it is done (已, 截至, 以来). Top-level
    headings that name different years and no stance review the earlier years and plan the
    last; a top-level section with no stance that follows a task section sets targets too
    (reports review first, then plan); a section takes its highest ancestor's stance;
-3. with no stance, the clause: a target word (力争, 预期, 确保), the modal 要 (not 主要, 要求),
+3. with no stance, the clause: a target or plan word (力争, 预期, 确保, 原定), a span of time
+   ahead (今后三年, 今明两年), the modal 要 (not 主要, 要求),
    the future 将 (将达到, not 将X纳入), 拟 (not 虚拟), a target year (到2025年) → target; an
    outcome word (实现, 累计, 比上年) → achieved; else nothing.
 """
@@ -60,8 +61,8 @@ def load_status_lexicon() -> StatusLexicon:
         genre_anywhere=rx("genre_anywhere", pat("genre_anywhere")),
         review_heading=rx("review_heading", words("review_heading")),
         task_heading=rx("task_heading", words("task_heading")),
-        target=rx("target_*", "|".join((words("target_words"), pat("target_modal"), pat("target_future"),
-                                        pat("target_plan")))),
+        target=rx("target_*", "|".join((words("target_words"), words("plan_words"), pat("target_span"),
+                                        pat("target_modal"), pat("target_future"), pat("target_plan")))),
         plan=rx("plan_words", words("plan_words")),
         target_year=rx("target_pattern", pat("target_pattern")),
         achieved=rx("achieved_words", words("achieved_words")),
