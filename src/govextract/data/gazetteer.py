@@ -9,14 +9,16 @@ are small data files here, checked against the divisions when loaded.
 Besides its full name, a division is found by the forms reports write: a province or
 prefecture without its suffix (深圳, 黔东南), and a county-level city, district or
 county without 市/区/县 (义乌, 平谷, 凯里) when what is left has two characters or more,
-is not an everyday word (``place_stopwords.txt``) and is not the short form of a
-province or prefecture (河北区 does not make 河北 ambiguous).
+is not an everyday word (``place_stopwords.txt``, or one of the shapes of everyday words in
+``place_shapes.json``: 城西, 全州) and is not the short form of a province or prefecture
+(河北区 does not make 河北 ambiguous).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
@@ -181,7 +183,7 @@ def load_gazetteer() -> Gazetteer:
             g.add_alias(short, code)
             if name.endswith("自治州"):
                 g.add_alias(short + "州", code)
-    _add_bare_county_names(g, nations, stop)
+    _add_bare_county_names(g, nations, stop, _bare_form_screen(g))
 
     by_name = {r.name: k for k, r in g.records.items()}
     macro = load_json("macro_regions.json")
@@ -213,18 +215,37 @@ def load_gazetteer() -> Gazetteer:
     return g
 
 
-def _add_bare_county_names(g: Gazetteer, nations: list[str], stop: set[str]) -> None:
+def _bare_form_screen(g: Gazetteer) -> tuple[list[re.Pattern[str]], set[str]]:
+    """The shapes of everyday words that are no county's bare form (城西, 全州), and the codes
+    of the cities whose districts get none, from ``place_shapes.json``."""
+    name = "place_shapes.json"
+    data = load_json(name)
+    try:
+        patterns = [re.compile(item["pattern"]) for item in require(data, "ordinary_bare_forms", list, name)]
+    except (KeyError, TypeError, re.error) as exc:
+        raise DataFileError(f"malformed ordinary_bare_forms: {exc}", name) from exc
+    cities = require(require(data, "no_bare_forms_under", dict, name), "cities", list, name)
+    codes = {k for k, r in g.records.items() if r.name in cities and r.level == "city"}
+    if len(codes) != len(cities):
+        raise DataFileError(f"no_bare_forms_under names cities the gazetteer lacks: {cities}", name)
+    return patterns, codes
+
+
+def _add_bare_county_names(g: Gazetteer, nations: list[str], stop: set[str],
+                           screen: tuple[list[re.Pattern[str]], set[str]]) -> None:
     """义乌 for 义乌市, 平谷 for 平谷区: added once every province and prefecture has its forms,
     so that a bare county name never shadows one of theirs. A district named after the city
     that holds it (荆州区 in 荆州市) or after a province (天津的河北区) gets no bare form; one that
     shares a prefecture's short form elsewhere (北京的朝阳区, 朝阳市) is a minor reading, taken only
-    in a report whose own province holds it."""
+    in a report whose own province holds it. Nor does a form of an everyday shape (``screen``'s
+    patterns: 城西, 全州) or a district of a city in ``screen``'s codes (台北市's 信义区)."""
+    patterns, no_bare_under = screen
     upper = {a for a, keys in g.aliases.items() if any(g.records[k].level != "county" for k in keys)}
     for code, rec in list(g.records.items()):
-        if rec.level != "county":
+        if rec.level != "county" or code[:4] + "00" in no_bare_under:
             continue
         bare = bare_county_name(rec.name, nations)
-        if not bare or bare in stop or bare in g.full_names:
+        if not bare or bare in stop or bare in g.full_names or any(p.match(bare) for p in patterns):
             continue
         if bare in upper:
             keys = g.aliases[bare]

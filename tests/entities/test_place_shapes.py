@@ -1,0 +1,45 @@
+"""Every example of ``data/place_examples.json``: places that must be found, and look-alikes that
+must not (a place inside a word, everyday words that are no county, abbreviated groupings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from govextract.data import load_json
+from govextract.entities.places import crosses_word
+
+CORPUS = load_json("place_examples.json")
+
+
+def _found(doc: Any) -> set[tuple[str, str | None]]:
+    return {(e.text, e.name) for e in doc.entities if e.type == "place"}
+
+
+@pytest.mark.parametrize("case", CORPUS["examples"], ids=lambda c: c["text"])
+def test_place_shapes_examples(extract, case):
+    found = _found(extract(case["text"]))
+    for surface, name in case["places"]:
+        assert (surface, name) in found, (case["shape"], sorted(found))
+
+
+@pytest.mark.parametrize("case", CORPUS["non_examples"], ids=lambda c: c["text"])
+def test_place_shapes_non_examples(extract, case):
+    surfaces = {text for text, _ in _found(extract(case["text"]))}
+    assert not surfaces & set(case["not"]), case["shape"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "crosses"),
+    [
+        (1, 4, True),  # 顺应|城市: 应城市 starts inside 顺应
+        (0, 3, True),  # 西安|区域: 西安区 ends inside 区域
+        (0, 2, False),  # 西安 is a word
+        (0, 4, False),  # a word holding the whole name
+        (1, 2, False),  # a name inside one word crosses none of its edges
+    ],
+)
+def test_place_shapes_crosses_word(start, end, crosses):
+    starts, ends = {0, 2, 4}, {2, 4}
+    assert crosses_word(start, end, starts, ends) is crosses
