@@ -81,7 +81,7 @@ def test_initiatives_marker_after_the_quote_refused(finder, text):
 @pytest.mark.parametrize(("text", "surface", "name"), [
     ("加力实施“6+2”产业政策体系。", "“6+2”产业政策体系", "6+2产业政策体系"),
     ("深化“三链”联动服务。", "“三链”联动", "三链联动"),
-    ("“两江”工程攻坚战全面启动。", "“两江”工程", "两江工程"),
+    ("“两江”工程建设全面启动。", "“两江”工程", "两江工程"),
     ("压实“果盘子”县长负责制。", "“果盘子”县长负责制", "果盘子县长负责制"),
 ])
 def test_initiatives_code_completed_by_its_head(finder, text, surface, name):
@@ -97,7 +97,7 @@ def test_initiatives_code_not_completed(finder, text, want):
     assert found(finder, text) == want
 
 
-@pytest.mark.parametrize("text", ["持续纠治“四风”。", "严厉打击“套路贷”。", "防止“一刀切”“层层加码”。"])
+@pytest.mark.parametrize("text", ["坚决整治“四风”。", "严厉打击“套路贷”。", "防止“一刀切”“层层加码”。"])
 def test_initiatives_opposed(finder, text):
     assert found(finder, text) == []
 
@@ -165,8 +165,8 @@ def test_initiatives_numbered_layout(finder, inner, kind):
 
 @pytest.mark.parametrize(("text", "want"), [
     ("深入实施强工业行动。", ["强工业行动"]),
-    ("全面实施强县域行动和兴边富民行动。", ["强县域行动"]),  # only the name after the verb
-    ("推进兴边富民行动。", ["兴边富民行动"]),
+    ("全面实施强县域行动和兴农富民行动。", ["强县域行动"]),  # only the name after the verb
+    ("推进兴农富民行动。", ["兴农富民行动"]),
     ("启动惠企纾困计划。", ["惠企纾困计划"]),
     ("持续推进强化监管行动。", []),  # 强化 is a verb
     ("实施强有力的帮扶措施。", []),

@@ -63,7 +63,57 @@ def test_organizations_malformed_list_is_refused() -> None:
 
 def test_organizations_core_joins_domain_words() -> None:
     f = organizations.OrganizationFinder()
-    text = "市文化广电和旅游局"
+    text = "县文化广电和旅游局"
     assert f.core_start(text, len(text) - 1) == 1
     assert f.core_start("市场监督管理局", 6) == 0  # 市场 is a core's, not 市 + 场
     assert f.level_at("城市", 2) is None and f.level_at("来自市", 3) == "市"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("湖南农业大学首次跻身世界大学排行榜前列。", "湖南农业大学"),  # a verb after the complete name
+    ("湖南农业大学位列榜单第十位。", "湖南农业大学"),
+])
+def test_organizations_name_stops_at_a_clause(extract: Any, text: str, name: str) -> None:
+    assert [e.text for e in _orgs(extract(text))] == [name]
+
+
+def test_organizations_clause_after_name_keeps_units_of_a_university() -> None:
+    f = organizations.OrganizationFinder()
+    assert f._clause_after_name("四川大学华西医院", 0, 6) is False
+    assert f._clause_after_name("湖南农业大学首次跻身世界大学", 0, 12) is True
+
+
+@pytest.mark.parametrize("text", ["以城市群为中心。", "构建以长沙都市圈为中心的城市群。", "坚持以人民为中心。"])
+def test_organizations_centre_of_a_phrase_is_no_body(extract: Any, text: str) -> None:
+    assert _orgs(extract(text)) == []
+
+
+def test_organizations_core_suffix_joins_core_and_head() -> None:
+    f = organizations.OrganizationFinder()
+    text = "县金融工作局"
+    c = f.department(text, 5, 6, f.heads["局"][0], {})
+    assert c is not None and text[c.start:c.end] == "县金融工作局"
+    assert f.department("做好工作局", 4, 5, f.heads["局"][0], {}) is None  # 工作 alone is no core
+
+
+def test_organizations_company_lists_need_words() -> None:
+    f = organizations.OrganizationFinder()
+    assert f.company_lists("华为、腾讯等企业", {}) == []  # without jieba's cut, no item is judged
+    cut = {0: 2, 2: 3, 3: 5, 5: 6, 6: 8}
+    assert [c.attrs["name"] for c in f.company_lists("华为、腾讯等企业", cut)] == ["腾讯", "华为"]
+
+
+@pytest.mark.parametrize("change", [
+    lambda d: d.pop("core_suffixes"),
+    lambda d: d["company_lists"].pop("roles"),
+    lambda d: d["company_lists"].__setitem__("max_item", "six"),
+])
+def test_organizations_company_and_core_data_validated(monkeypatch: pytest.MonkeyPatch, change: Any) -> None:
+    import copy
+
+    from govextract.data import load_json
+    d = copy.deepcopy(load_json("organizations.json"))
+    change(d)
+    monkeypatch.setattr(org_grammar, "load_json", lambda name: d if name == "organizations.json" else load_json(name))
+    with pytest.raises(DataFileError):
+        org_grammar.OrganizationGrammar()

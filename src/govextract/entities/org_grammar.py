@@ -93,18 +93,36 @@ _WORD_CLASSES = "vdpcrma"  # jieba's tags of verbs, adverbs, prepositions, conju
 
 
 @cache
-def function_words() -> frozenset[str]:
-    """Words of two to four characters that jieba's dictionary tags as anything but a noun or a name
-    (坚持 v, 平安 a, 其中 r): a short name found only by the clause boundary may not start with one.
-    Read on first need, since most texts never ask, and without importing jieba itself."""
+def _jieba_dictionary() -> str:
+    """jieba's dictionary (word, frequency, part of speech per line), read on first need, since most
+    texts never ask, and without importing jieba itself."""
     spec = find_spec("jieba")
     try:
         if spec is None or spec.origin is None:
             raise OSError("jieba is not installed")
-        text = (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
+        return (Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")
     except OSError as exc:
         raise DataFileError(f"cannot read jieba's dictionary: {exc}", "jieba/dict.txt") from exc
-    return frozenset(re.findall(rf"^(\S{{2,4}}) \d+ [{_WORD_CLASSES}]\w*$", text, re.M))
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Words of two to four characters that jieba's dictionary tags as anything but a noun or a name
+    (坚持 v, 平安 a, 其中 r): a short name found only by the clause boundary may not start with one."""
+    return frozenset(re.findall(rf"^(\S{{2,4}}) \d+ [{_WORD_CLASSES}]\w*$", _jieba_dictionary(), re.M))
+
+
+@cache
+def verbs() -> frozenset[str]:
+    """Words of two to four characters that jieba's dictionary tags as plain verbs or adverbs (跻身 v,
+    位列 v; not 建设 vn): after a complete name, one of them starts a clause about it."""
+    return frozenset(re.findall(r"^(\S{2,4}) \d+ [vd]$", _jieba_dictionary(), re.M))
+
+
+@cache
+def proper_words(tags: tuple[str, ...]) -> frozenset[str]:
+    """Words that jieba's dictionary tags as proper names of the given ``tags`` (华为 nr, 海康 nz)."""
+    return frozenset(re.findall(rf"^(\S{{2,6}}) \d+ (?:{'|'.join(map(re.escape, tags))})$", _jieba_dictionary(), re.M))
 
 
 @dataclass
@@ -114,6 +132,11 @@ class OrganizationGrammar:
     known: dict[str, str] = field(default_factory=dict)  # alias → canonical name
     intl: set[str] = field(default_factory=set)  # canonical names of international organisations
     companies: set[str] = field(default_factory=set)
+
+    @property
+    def proper(self) -> frozenset[str]:
+        """jieba's proper names of ``proper_tags``, read on first need."""
+        return proper_words(self.proper_tags)
 
     def __post_init__(self) -> None:
         d = load_json(_NAME)
@@ -140,6 +163,15 @@ class OrganizationGrammar:
         self.negatives = _strings(d, "negatives", _NAME)
         self.openers = tuple(_strings(d, "openers", _NAME))
         self.quote_opens = set(require(d, "quote_opens", str, _NAME))
+        self.core_suffixes = tuple(_strings(d, "core_suffixes", _NAME))
+        lists = require(d, "company_lists", dict, _NAME)
+        self.company_roles = tuple(_strings(lists, "roles", _NAME))
+        self.company_classes = tuple(_strings(lists, "classes", _NAME))
+        self.company_suffixes = tuple(_strings(lists, "suffixes", _NAME))
+        self.proper_tags = tuple(_strings(lists, "proper_tags", _NAME))
+        self.company_item: int = require(lists, "max_item", int, _NAME)
+        roles = "|".join(map(re.escape, self.company_roles))
+        self.list_close = re.compile(f"等(?:{roles})*(?:{'|'.join(map(re.escape, self.company_classes))})")
         self.place_names = {a for a in load_gazetteer().aliases if len(a) >= 2}
         self.longest_place = max(map(len, self.place_names), default=0)
         self.heads: dict[str, list[Head]] = {}

@@ -3,21 +3,23 @@
 A name is a jurisdiction, a core and a head (``市`` + ``统计`` + ``局``), each from
 ``data/organizations.json``; the head says what must stand before it:
 
-* a *department* head (局, 厅, 委, 办, 部…) needs a core of domain words and a jurisdiction
-  (a place, a level word such as 市 or 州, a national word such as 国家), unless it is a
-  ministry's (部, 署), which may stand bare;
+* a *department* head (局, 厅, 委, 办, 部…) needs a core of domain words (with 工作 between:
+  金融工作局) and a jurisdiction (a place, a level word such as 市 or 州, a national word such
+  as 国家), unless it is a ministry's (部, 署), which may stand bare;
 * a *council* head (人民政府, 政府, 委, 人大常委会, 政协, 海关…) needs a jurisdiction and nothing
   between: 省委省政府 is two bodies, 中共北京市委 one;
 * a *named* head (大学, 银行, 交易所, 集团, 领导小组…) takes a proper name after an anchor: a
   place, a national or level word, or, for a short name, the start of a clause (、西湖大学);
-  a name that holds a word of kind (重点, 一流, 省级…) is a designation, not a body;
+  a name that holds a word of kind (重点, 一流, 省级…) is a designation, not a body, and a
+  complete name followed by a verb is a clause about that body (海南医科大学|首次跻身…大学);
 * a *unit* head (调查队, 中心支行, 分局, 办公厅…) only continues a body found before it, with a
   place between (国家统计局 + 洛阳 + 调查队) or, after an international organisation, a company
   or a university, a proper name (联合国 + 全球地理信息知识与创新 + 中心).
 
 Bodies known by name (国务院, 人民政协, 共青团, 中石化) and international organisations
-(``data/international_organizations.json``) are found as listed. Negatives (格局, 以人民为中心,
-人大代表) drop any candidate inside them or cutting across them.
+(``data/international_organizations.json``) are found as listed. Companies named without 公司
+are found in a list closed by 等 and a company word (华为、腾讯等龙头企业) when they are proper
+names. Negatives (格局, 法治政府, 人大代表) drop any candidate inside them or cutting across them.
 
 The grammar's words and heads, as loaded and checked, are :mod:`.org_grammar`; here is its matcher.
 
@@ -36,7 +38,7 @@ from spacy.tokens import Doc
 
 from ..data.gazetteer import load_gazetteer
 from ..models import Entity, Organization, Place
-from .org_grammar import Anchor, Head, OrganizationGrammar, function_words, longest_ending
+from .org_grammar import Anchor, Head, OrganizationGrammar, function_words, longest_ending, verbs
 from .places import SPANS_KEY as PLACES_KEY
 from .spans import Candidate, doc_text, read_spans, token_bounds, write_spans
 
@@ -123,6 +125,9 @@ class OrganizationFinder(OrganizationGrammar):
     # ---- one head ---------------------------------------------------------------------------
     def department(self, text: str, hs: int, he: int, h: Head, place_end: dict[int, Candidate]) -> Candidate | None:
         c0 = self.core_start(text, hs)
+        for suffix in self.core_suffixes if c0 is None else ():  # 金融|工作|局
+            if text.endswith(suffix, 0, hs):
+                c0 = self.core_start(text, hs - len(suffix))
         if c0 is None:
             return None
         a = self.anchor_at(text, c0, place_end)
@@ -163,6 +168,8 @@ class OrganizationFinder(OrganizationGrammar):
             name = text[k:hs]
             if self._generic(text[a.start:hs] if a.kind == "level" else name) or (h.needs_name and not name):
                 return None  # 乡镇区域养老服务中心: a level word in a list of levels is no jurisdiction
+            if self._clause_after_name(text, a.start, hs):
+                return None
             return _cand(a.start, he, text, level=a.level)
         at_clause = lo == 0 or (self.stop(text, lo - 1, solo) and text[lo - 1] not in self.quote_opens)
         opener = next((o for o in self.openers if text.startswith(o, lo)), "")
@@ -173,6 +180,43 @@ class OrganizationFinder(OrganizationGrammar):
                 and not any(name[:n] in function_words() for n in range(2, len(name) + 1))):
             return _cand(lo, he, text)
         return None
+
+    def _clause_after_name(self, text: str, start: int, hs: int) -> bool:
+        """海南医科大学|首次跻身…世界大学: a complete name (ending in a named head) followed by a verb
+        or an adverb is a clause about that body, not a longer name (北京大学第一医院 is one)."""
+        for k in range(hs - 1, start + 1, -1):
+            if any(h.kind == "named" for w, hs_ in self.heads.items() if text.endswith(w, start, k) for h in hs_):
+                rest = text[k:hs]
+                return any(rest[i:i + n] in verbs() for n in (2, 3, 4) for i in range(len(rest) - n + 1))
+        return False
+
+    def company_lists(self, text: str, tokens: dict[int, int]) -> list[Candidate]:
+        """甲、乙等龙头企业: the items of a list closed by 等, any `roles` and a company word are
+        companies when one of their words is a proper name (海康|威视, 宁德|时代) or they end with a
+        company suffix (大华|股份); a list of sectors (钢铁、水泥等企业) is not one."""
+        out: list[Candidate] = []
+        solo = {s for s, e in tokens.items() if e == s + 1}
+        for m in self.list_close.finditer(text):
+            end = m.start()
+            while True:  # item by item, right to left, each cut into jieba's words
+                lo = end
+                while lo > max(0, end - self.company_item) and not self.stop(text, lo - 1, solo):
+                    lo -= 1
+                first, words, k = lo == 0 or text[lo - 1] != "、", [], lo
+                while k < end and tokens.get(k, end + 1) <= end:
+                    words.append(text[k:tokens[k]])
+                    k = tokens[k]
+                if k != end or not words:
+                    break
+                while first and len(words) > 1 and (words[0] in function_words() or len(words[0]) == 1):
+                    lo += len(words.pop(0))  # the clause's verb before the first item: 培育|了|海康|威视
+                if (len(words) > 1 or words[0] in self.proper) and not self._generic(text[lo:end]) and (
+                        any(w in self.proper for w in words) or text.endswith(self.company_suffixes, lo, end)):
+                    out.append(_cand(lo, end, text, company=True))
+                if first:
+                    break
+                end = lo - 1
+        return out
 
     def company(self, text: str, hs: int, he: int, inner: set[int] | None = None) -> Candidate | None:
         """Walk left from 有限公司 to where the name begins; a bracketed place (淞基科技(上海)) is inside.
@@ -219,10 +263,12 @@ class OrganizationFinder(OrganizationGrammar):
     def find(self, text: str, places: list[Candidate], starts: set[int] | None = None,
              ends: set[int] | None = None) -> list[Candidate]:
         solo = inner = None
+        tokens: dict[int, int] = {}
         if starts is not None and ends is not None:
             solo = {s for s in starts if s + 1 in ends}
             bounds = sorted(zip(sorted(starts), sorted(ends), strict=False))
             inner = {i for s, e in bounds for i in range(s + 1, e - 1)}
+            tokens = dict(bounds)
         place_end = {p.end: p for p in places}
         place_start = {p.start: p for p in places}
         out: list[Candidate] = []
@@ -262,6 +308,7 @@ class OrganizationFinder(OrganizationGrammar):
                             c.attrs["company"] = True
                     if c is not None:
                         out.append(c)
+        out += self.company_lists(text, tokens) if tokens else []
         out = self._drop_negatives(text, out)
         for _ in range(2):  # a unit of a unit: 中共中央 + 办公厅 is found first, then its own units
             units = [u for c in out if (u := self.unit_after(text, c, place_start, heads_at, solo)) is not None]
