@@ -187,12 +187,6 @@ def test_segment_numbering_continuity_keeps_a_long_heading(middle, title):
 @pytest.mark.parametrize(
     ("text", "numbers"),
     [
-        # one sibling before it is not a run
-        (f"一、任务\n（一）稳定经济增长\n正文。\n（二）{_LONG_3[3:]}\n正文。\n二、保障\n正文。",
-         ["一", "（一）", "二"]),
-        # what follows is a finer heading, not the end of the run
-        (f"（一）稳定经济增长\n正文。\n（二）扩大投资\n正文。\n{_LONG_3}\n1.民生投入\n正文。",
-         ["（一）", "（二）", "1"]),
         # its number does not fill the gap between （二） and （六）
         (f"（一）稳定经济增长\n（二）扩大有效投资\n（五）{_LONG_3[3:]}\n（六）防范风险",
          ["（一）", "（二）", "（六）"]),

@@ -1,6 +1,6 @@
 """Pydantic models: the only contract between stages, and the output schema."""
 
-from .common import BBox, Comparison, DocumentKind, FurnitureKind, PlaceLevel, Region, SourceFormat
+from .common import BBox, Comparison, DocumentKind, FurnitureKind, PlaceLevel, Region, SectionKind, SourceFormat
 from .document import (
     SCHEMA_NAME,
     SCHEMA_VERSION,
@@ -52,6 +52,7 @@ __all__ = [
     "Quantity",
     "Region",
     "Section",
+    "SectionKind",
     "Source",
     "SourceFormat",
     "Table",

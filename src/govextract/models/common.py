@@ -67,6 +67,18 @@ class DocumentKind(str, Enum):
     other = "other"
 
 
+class SectionKind(str, Enum):
+    """What a section holds, so that a reader can keep the body and leave the rest out: the
+    report's own text, an appendix (附件, 附录), a glossary (名词解释), notes (注释, 注), or other
+    back matter (资料来源, 参考文献). A section nested in one has its kind."""
+
+    body = "body"
+    appendix = "appendix"
+    glossary = "glossary"
+    notes = "notes"
+    back_matter = "back_matter"
+
+
 class FurnitureKind(str, Enum):
     header = "header"
     footer = "footer"

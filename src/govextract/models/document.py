@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Comparison, DocumentKind, FurnitureKind, Model, Offset, PageNumber, SourceFormat
+from .common import Comparison, DocumentKind, FurnitureKind, Model, Offset, PageNumber, SectionKind, SourceFormat
 from .entities import Entity
 
 SCHEMA_NAME = "govextract.Document"
@@ -70,6 +70,9 @@ class Section(Model):
     end: Offset
     page_start: PageNumber | None = None
     page_end: PageNumber | None = None
+    kind: SectionKind = Field(
+        default=SectionKind.body, validate_default=True,
+        description="body, or back matter to leave out: appendix, glossary, notes, back_matter")
 
 
 class Paragraph(Model):

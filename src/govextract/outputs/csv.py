@@ -8,7 +8,8 @@ from typing import Any
 
 from ..models import Document, Section
 
-SECTION_COLUMNS = ["doc", "id", "number", "title", "level", "parent", "path", "start", "end", "page_start", "page_end"]
+SECTION_COLUMNS = ["doc", "id", "number", "title", "level", "parent", "path", "start", "end", "page_start", "page_end",
+                   "kind"]
 ENTITY_COLUMNS = [
     "doc", "id", "type", "text", "start", "end", "section", "section_path", "page",
     "name", "level", "adcode", "province", "region", "ambiguous",

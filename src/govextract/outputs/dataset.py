@@ -27,7 +27,7 @@ COLUMNS: dict[str, list[str]] = {
                   "date", "region_code", "region_name", "year", "kind", "govextract_version", "gazetteer",
                   "n_sections", "n_entities", "text"],
     "sections": ["doc_id", "id", "number", "title", "level", "parent", "path", "start", "end", "page_start",
-                 "page_end"],
+                 "page_end", "kind"],
     "paragraphs": ["doc_id", "id", "section", "section_path", "page", "start", "end", "text"],
     "entities": ["doc_id", "id", "type", "text", "start", "end", "section", "section_path", "page", "value",
                  "unit", "comparison", "name", "level", "province", "region", "adcode", "ambiguous",

@@ -14,6 +14,7 @@ from functools import cache
 
 from ..data import load_json, require
 from ..errors import DataFileError
+from ..models import SectionKind
 
 _NAME = "headings.json"
 _CN_ORD = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"零": 0, "〇": 0}
@@ -38,12 +39,15 @@ class HeadingGrammar:
     glossary: frozenset[str]
     ordered_kinds: frozenset[str]
     list_kinds: frozenset[str]
+    run_kinds: frozenset[str]
     article_items: frozenset[str]
     max_title: int
     rescued_title: int
     plain_title: int
     sentence_end: str
     table_row: re.Pattern[str]
+    title_kinds: dict[str, str]  # back-matter title -> Section.kind (glossary titles: glossary)
+    family_kinds: dict[str, str]  # numbering family -> Section.kind (annex: appendix)
 
 
 def _words(d: dict[str, object], key: str) -> frozenset[str]:
@@ -51,6 +55,27 @@ def _words(d: dict[str, object], key: str) -> frozenset[str]:
     if not all(isinstance(w, str) and w for w in words):
         raise DataFileError(f"{key!r} must list non-empty strings", _NAME)
     return frozenset(words)
+
+
+def _kind_map(d: dict[str, object], key: str) -> dict[str, str]:
+    if not all(isinstance(v, str) and v in SectionKind.__members__ for v in d.values()):
+        raise DataFileError(f"{key!r} values must be section kinds {sorted(SectionKind.__members__)}", _NAME)
+    return {k: str(v) for k, v in d.items()}
+
+
+def _title_kinds(d: dict[str, object]) -> dict[str, str]:
+    """Back-matter title -> section kind, from ``section_kinds`` and the glossary titles."""
+    by_kind = require(d, "section_kinds", dict, _NAME)
+    out = {t: SectionKind.glossary.value for t in _words(d, "glossary")}
+    for kind in by_kind:
+        if kind not in SectionKind.__members__ or kind == SectionKind.glossary.value:
+            raise DataFileError(f"section_kinds: {kind!r} is not a section kind (glossary titles are listed apart)",
+                                _NAME)
+        for t in _words(by_kind, kind):
+            if t in out:
+                raise DataFileError(f"section_kinds: {t!r} has two kinds", _NAME)
+            out[t] = kind
+    return out
 
 
 @cache
@@ -68,14 +93,23 @@ def load_grammar() -> HeadingGrammar:
         glossary=_words(d, "glossary"),
         ordered_kinds=_words(d, "ordered_kinds"),
         list_kinds=_words(d, "list_kinds"),
+        run_kinds=_words(d, "run_kinds"),
         article_items=_words(d, "article_items"),
         max_title=require(d, "max_title_length", int, _NAME),
         rescued_title=require(d, "rescued_title_length", int, _NAME),
         plain_title=require(d, "plain_title_length", int, _NAME),
         sentence_end=require(d, "sentence_end", str, _NAME),
         table_row=re.compile(require(d, "table_row", str, _NAME)),
+        title_kinds=_title_kinds(d),
+        family_kinds=_kind_map(require(d, "family_kinds", dict, _NAME), "family_kinds"),
     )
-    unknown = (grammar.ordered_kinds | grammar.list_kinds | grammar.article_items) - kinds
+    if set(grammar.family_kinds) - kinds:
+        raise DataFileError(f"family_kinds names undefined families: {sorted(set(grammar.family_kinds) - kinds)}",
+                            _NAME)
+    if set(grammar.title_kinds) != grammar.back_matter:
+        missing = sorted(grammar.back_matter ^ set(grammar.title_kinds))
+        raise DataFileError(f"every back_matter title needs exactly one section kind: {missing}", _NAME)
+    unknown = (grammar.ordered_kinds | grammar.list_kinds | grammar.run_kinds | grammar.article_items) - kinds
     if unknown:
         raise DataFileError(f"kinds named but not defined by a pattern: {sorted(unknown)}", _NAME)
     if not (grammar.run_in_back_matter | grammar.glossary) <= grammar.back_matter:
@@ -134,8 +168,32 @@ def _match(line: str, grammar: HeadingGrammar) -> tuple[HeadingPattern, str, str
     return None
 
 
+_SPACED_BODY = re.compile(r"^([^\s　，,：:（(“]+)[\s　]+(\S.*[，,。；;！？!?].*)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _spaced_title(rest: str, grammar: HeadingGrammar) -> str | None:
+    """A short title set apart by a space from the sentence that follows it on the same line:
+    a web page that puts a heading and its paragraph on one line (``一、综合 根据初步核算，全年…``).
+    What follows must read as a sentence (words and punctuation), not a table row's figures."""
+    spaced = _SPACED_BODY.match(rest)
+    if (spaced and len(spaced.group(1)) <= grammar.plain_title and len(_CJK.findall(spaced.group(2))) >= 4
+            and not any(ch in spaced.group(1) for ch in grammar.sentence_end)):
+        return spaced.group(1)
+    return None
+
+
+def _table_row(rest: str, grammar: HeadingGrammar) -> bool:
+    """``食品烟酒 99.2``: a table row's label and figure after its number, not a title (a title
+    set apart from a paragraph that happens to end on a figure is still one)."""
+    return bool(grammar.table_row.search(rest)) and not _spaced_title(rest, grammar)
+
+
 def _cut(rest: str, grammar: HeadingGrammar) -> tuple[str, bool]:
-    """A title cut at its first sentence end, and whether body text follows the cut."""
+    """A title cut at its first sentence end (or at the space that sets it apart from its
+    sentence, :func:`_spaced_title`), and whether body text follows the cut."""
+    if spaced := _spaced_title(rest, grammar):
+        return spaced, True
     ends = [rest.find(ch) for ch in grammar.sentence_end if ch in rest]
     if not ends:
         return rest, False
@@ -154,7 +212,7 @@ def _numbered(line: str, grammar: HeadingGrammar) -> Heading | None:
         return Heading(p.kind, number, None, body=bool(rest))
     if not rest:
         return Heading(p.kind, number, None) if p.titled == "optional" else None
-    if grammar.table_row.search(rest):
+    if _table_row(rest, grammar):
         return None  # 一、食品烟酒 99.2: a table row, not a heading
     title, body = _cut(rest, grammar)
     if body or len(title) < len(rest):
@@ -163,6 +221,15 @@ def _numbered(line: str, grammar: HeadingGrammar) -> Heading | None:
     if not title or len(title) > grammar.max_title:
         return None
     return Heading(p.kind, number, title, body)
+
+
+def numbered_shape(line: str, grammar: HeadingGrammar) -> tuple[str, int] | None:
+    """The numbering family and count a line starts with, whatever follows (but a table row's):
+    what makes the line a member of a numbered run, heading or not."""
+    found = _match(line, grammar)
+    if not found or _table_row(found[2], grammar) or (n := ordinal(found[1])) is None:
+        return None
+    return found[0].kind, n
 
 
 def loose_heading(line: str, grammar: HeadingGrammar) -> Heading | None:
@@ -174,7 +241,7 @@ def loose_heading(line: str, grammar: HeadingGrammar) -> Heading | None:
     p, number, rest = found
     if p.needs_run and p.titled == "never":
         return Heading(p.kind, number, None, body=bool(rest))
-    if p.kind not in grammar.ordered_kinds or p.titled == "never" or not rest or grammar.table_row.search(rest):
+    if p.kind not in grammar.ordered_kinds or p.titled == "never" or not rest or _table_row(rest, grammar):
         return None
     title, body = _cut(rest, grammar)
     if not title or len(title) > grammar.rescued_title:
@@ -203,4 +270,4 @@ def classify_line(line: str, grammar: HeadingGrammar, hint_level: int | None = N
 
 
 __all__ = ["Heading", "HeadingGrammar", "HeadingPattern", "classify_line", "load_grammar", "loose_heading",
-           "ordinal", "run_in_back_matter"]
+           "numbered_shape", "ordinal", "run_in_back_matter"]

@@ -21,39 +21,22 @@ at ``五、`` or a report whose second level is ``5.1`` both nest correctly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
 
-from .headings import Heading, HeadingGrammar, classify_line, loose_heading, ordinal, run_in_back_matter
-from .metadata import title_of_line
-
-RESETS = ("back", "annex", "plain", "md1")  # kinds that close every open section
-
-
-def lines_of(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-empty line."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
+from .headings import (
+    Heading,
+    HeadingGrammar,
+    classify_line,
+    loose_heading,
+    numbered_shape,
+    ordinal,
+    run_in_back_matter,
+)
+from .lines import RESETS, Line, lines_of, top_kind
+from .parts import plain_parts
 
 _QUOTED_TERM = re.compile(r"^[\d（()）.．、\s]+[“\"「《][^”\"」》]{1,30}[”\"」》][：:]")
-_LIST_OPENER = re.compile(r"[：:]\s*(?:1[.．、]|([（(])1[）)])\s*[\u4e00-\u9fff“《A-Za-z]")
-_NOT_PLAIN = re.compile(r"^(?:——|—|-|#|表\s*\d|图\s*\d|注|来源|(?:19|20)\d{2}\s*[年\-./]\s*\d{1,2}\s*[月\-./]\s*\d)")
-
-
-@dataclass
-class Line:
-    lo: int
-    hi: int
-    text: str
-    heading: Heading | None  # what the line is taken as, once every rule has spoken
-    loose: Heading | None  # a numbered line rejected on its own, which continuity may vouch for
-    set_as_body: bool  # the layout sets the line as body text
-    title_line: bool = False  # the line is the title of the heading above it (附件1 / XX办法)
+_LIST_OPENER = re.compile(r"[：:]\s*(?:1[.．、]|([（(])1[）)])\s*(?:[\u4e00-\u9fff“《A-Za-z]|(?:19|20)\d{2}年)")
 
 
 def _fill_numbering_gaps(lines: list[Line], grammar: HeadingGrammar) -> None:
@@ -100,6 +83,67 @@ def _close_runs(lines: list[Line], grammar: HeadingGrammar) -> None:
         if nxt is None or nxt.kind in RESETS or first.get(nxt.kind, k) < first.get(h.kind, k):
             ln.heading, ln.loose = h, None
             last[h.kind] = n
+
+
+def _judge_runs(lines: list[Line], grammar: HeadingGrammar) -> None:
+    """A run of siblings (（一）（二）（三）…, counting up from one with no outer heading between) is all
+    headings or none: when at least half its lines pass on their own, the others that continuity
+    can vouch for pass too; when fewer do, none is a heading (a notice's short （一） among its
+    paragraphs). Consecutive lines of one sentence each, with no text of their own under them,
+    are numbered paragraphs, not headings.
+    Runs the layout or the markup has judged line by line are left as they are."""
+    rank: dict[str, int] = {}
+    for k, ln in enumerate(lines):
+        if ln.heading:
+            rank.setdefault(ln.heading.kind, k)
+    open_runs: dict[str, list[tuple[int, int]]] = {}  # family -> [(line index, count)]
+
+    def close(kind: str) -> None:
+        run = open_runs.pop(kind, [])
+        if len(run) >= 2 and run[0][1] == 1 and not any(lines[k].set_as_heading for k, _ in run):
+            _judge_run([lines[k] for k, _ in run], [k for k, _ in run], grammar)
+
+    for k, ln in enumerate(lines):
+        h = ln.heading
+        if h is not None and h.kind not in grammar.run_kinds:
+            outer = h.kind in RESETS or h.kind.startswith("md")
+            for kind in [f for f in open_runs if outer or rank.get(f, len(lines)) > rank.get(h.kind, k)]:
+                close(kind)
+        shape = numbered_shape(ln.text, grammar)
+        if shape is None or shape[0] not in grammar.run_kinds or (h is not None and h.kind != shape[0]):
+            continue
+        kind, n = shape
+        for f in [f for f in open_runs if f != kind and rank.get(f, len(lines)) > rank.get(kind, k)]:
+            close(f)  # an outer sibling closes the runs nested in the one before it
+        run = open_runs.get(kind)
+        if not run or n != run[-1][1] + 1:
+            close(kind)
+            open_runs[kind] = run = []
+        run.append((k, n))
+    for kind in list(open_runs):
+        close(kind)
+
+
+def _judge_run(run: list[Line], at: list[int], grammar: HeadingGrammar) -> None:
+    passed = [ln for ln in run if ln.heading]
+    if at == list(range(at[0], at[0] + len(at))) and all(_one_sentence(ln.text, grammar) for ln in run):
+        # Consecutive lines, each one sentence and nothing after it: numbered paragraphs (a
+        # notice's requirements, （一）政务数据；（二）…), not titles each over their own text.
+        for ln in passed:
+            ln.heading, ln.loose = None, ln.heading
+    elif 2 * len(passed) >= len(run):
+        for ln in run:
+            if ln.heading is None and ln.loose is not None:
+                ln.heading, ln.loose = ln.loose, None
+    else:
+        for ln in passed:
+            ln.heading, ln.loose = None, ln.heading
+
+
+def _one_sentence(line: str, grammar: HeadingGrammar) -> bool:
+    """The line ends with its first sentence end: one sentence (or clause), nothing run in after it."""
+    t = line.rstrip()
+    return next((k for k, ch in enumerate(t) if ch in grammar.sentence_end), -1) == len(t) - 1
 
 
 def _counted_runs(lines: list[Line], grammar: HeadingGrammar) -> None:
@@ -182,13 +226,6 @@ def _annex_titles(lines: list[Line], grammar: HeadingGrammar) -> None:
             nxt.title_line = True
 
 
-def _top_kind(lines: list[Line]) -> str | None:
-    for ln in lines:
-        if ln.heading and ln.heading.kind not in RESETS and not ln.heading.kind.startswith("md"):
-            return ln.heading.kind
-    return None
-
-
 def _in_tail(lines: list[Line], k: int, top: str | None) -> bool:
     """No part of the top numbering family follows line ``k`` (before an appendix starts)."""
     for ln in lines[k + 1:]:
@@ -203,7 +240,7 @@ def _tail_back_matter(lines: list[Line], grammar: HeadingGrammar, layout_vetoed:
     """Back matter that does not stand out (body type, or run into its paragraph) is a
     section only after the last top-level part: 注释：[1]… ends a communiqué; 注： under
     a table in its middle does not."""
-    top = _top_kind(lines)
+    top = top_kind(lines)
     for k, ln in enumerate(lines):
         if k in layout_vetoed:  # a title that tables' notes do not use (注：, 说明：)
             h = classify_line(ln.text, grammar)
@@ -216,82 +253,14 @@ def _tail_back_matter(lines: list[Line], grammar: HeadingGrammar, layout_vetoed:
             ln.heading = h
 
 
-def _plain_shape(ln: Line, grammar: HeadingGrammar) -> str:
-    """``body`` for body text, ``part`` for a line that may title an unnumbered part, else ``stop``
-    (a heading, a colon's lead-in, a table row, a date, a byline such as ``市长　张三``)."""
-    if ln.heading is not None or ln.title_line:
-        return "stop"
-    t = ln.text.strip()
-    if len(t) > grammar.plain_title or any(ch in t for ch in grammar.sentence_end):
-        return "body"
-    if (ln.set_as_body or len(t) < 2 or any(ch in t for ch in "：: 　") or grammar.table_row.search(t)
-            or _NOT_PLAIN.match(t) or classify_line(t, grammar) or loose_heading(t, grammar)):
-        return "stop"
-    return "part"
-
-
-def _plain_candidate(lines: list[Line], k: int, grammar: HeadingGrammar) -> Line | None:
-    """The short unnumbered line closest before ``lines[k]``, passing over body text only."""
-    for ln in reversed(lines[:k]):
-        shape = _plain_shape(ln, grammar)
-        if shape != "body":
-            return ln if shape == "part" else None
-    return None
-
-
-def _leading_parts(lines: list[Line], k: int, grammar: HeadingGrammar) -> list[Line]:
-    """Short lines each followed by body text, between the opening and the first numbered
-    heading ``lines[k]``: “十四五”时期工作回顾 / 过去五年… / 2026年重点工作 / 今年… / （一）."""
-    parts: list[Line] = []
-    body_after = True  # the part closest to the heading may lead straight into it
-    for ln in reversed(lines[:k]):
-        shape = _plain_shape(ln, grammar)
-        if shape == "body":
-            body_after = True
-        elif shape == "part" and body_after and not title_of_line(ln.text):
-            parts.append(ln)
-            body_after = False
-        else:
-            break
-    return parts if len(parts) >= 2 else []
-
-
-def _plain_parts(lines: list[Line], grammar: HeadingGrammar) -> None:
-    """Where the top family starts again at one (（一）…（五） （一）…), the runs belong to
-    unnumbered parts: the short line before each run is a level-1 heading. Two or more short
-    lines each over body text before the first numbered heading are such parts too."""
-    top = _top_kind(lines)
-    if top is None or top not in grammar.ordered_kinds:
-        return
-    numbers = {k: ln.heading.number for k, ln in enumerate(lines) if ln.heading and ln.heading.kind == top}
-    firsts = sorted(numbers)
-    starts = [k for k in firsts if ordinal(numbers[k]) == 1]
-    restarts = []
-    for k in starts:
-        if k == firsts[0]:
-            continue
-        prev = max(j for j in firsts if j < k)
-        if not any(ln.heading and ln.heading.kind in RESETS for ln in lines[prev + 1:k]):
-            restarts.append(k)
-    found = [c for k in restarts if (c := _plain_candidate(lines, k, grammar))]
-    if starts and starts[0] == firsts[0]:
-        leading = _leading_parts(lines, firsts[0], grammar)
-        first = _plain_candidate(lines, firsts[0], grammar)
-        if leading:
-            found += leading
-        elif found and first and not title_of_line(first.text):  # not the document's own title
-            found.append(first)
-    for c in found:
-        c.heading = Heading("plain", None, c.text.strip())
-
-
 def find_headings(text: str, grammar: HeadingGrammar, md: dict[int, int], layout: dict[int, bool]) -> list[Line]:
     """Every non-empty line of ``text``, with the heading it is taken as once every rule has spoken."""
     lines = []
     for lo, hi in lines_of(text):
         t = text[lo:hi]
         h = classify_line(t, grammar, md.get(lo))
-        lines.append(Line(lo, hi, t, h, None if h else loose_heading(t, grammar), layout.get(lo) is False))
+        lines.append(Line(lo, hi, t, h, None if h else loose_heading(t, grammar), layout.get(lo) is False,
+                          set_as_heading=lo in md or layout.get(lo) is True))
     vetoed: list[int] = []
     if any(layout.get(ln.lo) for ln in lines if ln.heading):
         # The layout sets headings apart (bold, larger): a numbered line set as body text is
@@ -306,9 +275,10 @@ def find_headings(text: str, grammar: HeadingGrammar, md: dict[int, int], layout
             ln.set_as_body = False
     _counted_runs(lines, grammar)
     _fill_numbering_gaps(lines, grammar)
+    _judge_runs(lines, grammar)
     _drop_lists(lines, grammar)
     _drop_entries(lines, grammar)
     _annex_titles(lines, grammar)
     _tail_back_matter(lines, grammar, vetoed)
-    _plain_parts(lines, grammar)
+    plain_parts(lines, grammar)
     return lines

@@ -13,9 +13,10 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..models import Paragraph, Point, Section
+from ..models import Paragraph, Point, Section, SectionKind
 from .headings import load_grammar
-from .outline import RESETS, find_headings, lines_of
+from .lines import RESETS, lines_of
+from .outline import find_headings
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CN_ORD = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
@@ -109,6 +110,9 @@ def segment(
         elif h.kind in kinds:
             del stack[kinds.index(h.kind):]
         parent = stack[-1][1] if stack else None
+        kind = grammar.family_kinds.get(h.kind)
+        if h.kind == "back":
+            kind = grammar.title_kinds.get(h.title or "")
         sec = Section(
             id=f"s{len(seg.sections) + 1}",
             number=h.number,
@@ -117,6 +121,7 @@ def segment(
             parent=parent.id if parent else None,
             start=ln.lo,
             end=len(text),
+            kind=SectionKind(kind) if kind else (parent.kind if parent else SectionKind.body),
         )
         seg.sections.append(sec)
         stack.append((h.kind, sec))
