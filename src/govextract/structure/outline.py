@@ -5,6 +5,7 @@ heading grammar (:mod:`.headings`), then against the lines around it:
 
 - numbering continuity outweighs one line's length or punctuation: a long （四） between
   （三） and （五） is a heading;
+- a run of siblings counting up from one is judged as a run: all headings or none;
 - two or more list-numbered lines in a row (``1.XX申请表`` ``2.XX承诺书``) are a list;
 - the numbered lines of a glossary (``名词解释``) and the items of an article (第X条 （一）)
   are entries, not sections;
@@ -12,7 +13,7 @@ heading grammar (:mod:`.headings`), then against the lines around it:
 - back matter set as body text or written at the start of its paragraph (``资料来源：…``)
   counts in the tail of the document only;
 - where the top numbering family starts again at one, the short unnumbered line before
-  each run (``“十四五”时期工作回顾``) is the level-1 part the runs belong to.
+  each run (``“十四五”时期工作回顾``) is the level-1 part the runs belong to (:mod:`.parts`).
 
 Levels come from the order in which numbering families appear, so an excerpt that starts
 at ``五、`` or a report whose second level is ``5.1`` both nest correctly.
