@@ -42,3 +42,10 @@ def test_resolve_a_report_keeps_the_region_a_strategy_names(extract):
     doc = extract("继续推动西部大开发、东北全面振兴。")
     kinds = {(e.text, e.type) for e in doc.entities}
     assert ("西部大开发", "initiative") in kinds and ("西部", "place") in kinds
+
+
+def test_resolve_a_city_inside_the_circle_named_after_it_is_kept():
+    # 南京都市圈: the circle, and 南京 inside it; a bloc without ``nests`` keeps nothing inside
+    circle = Candidate(0, 5, "place", {"nests": True})
+    assert spans([circle, Candidate(0, 2, "place")]) == [(0, 2, "place"), (0, 5, "place")]
+    assert spans([Candidate(0, 5, "place"), Candidate(0, 2, "place")]) == [(0, 5, "place")]

@@ -3,7 +3,8 @@
 All finders' candidates go in; the longest wins, and on equal length the more
 specific kind (an organisation over a place inside its name: 淞基科技(上海)有限公司).
 A place inside the name of an initiative is kept beside it (西部大开发 names 西部, 长江经济带
-发展 a bloc): the programme is about that place, as a body named after its seat is not.
+发展 a bloc): the programme is about that place, as a body named after its seat is not; so is
+a city inside the circle named after it (杭州都市圈, a place whose ``nests`` attribute is set).
 The winners go to ``doc.spans["govextract"]``.
 """
 
@@ -36,7 +37,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         won.append(c)
-    programmes = [c for c in won if c.label in NESTING]
+    programmes = [c for c in won if c.label in NESTING or c.attrs.get("nests")]
     if programmes:
         inner = bytearray(size)  # 1 where a place inside a programme's name already sits
         for c in ranked:
