@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .data.gazetteer import load_gazetteer
 from .entities import find_entities
+from .entities.periods import date_relative
 from .entities.typed import page_lookup, to_entities
 from .errors import EmptyDocument
 from .facts.context import document_context
@@ -69,6 +70,7 @@ def extract_raw(raw: RawDocument) -> Document:
     metadata = find_metadata(text, seg.sections, entities)
     metadata = document_context(text, seg.sections, metadata.model_copy(update={
         "title": metadata.title or raw.title, "publisher": metadata.publisher or raw.publisher}))
+    entities = date_relative(entities, metadata)  # 今年, 上年 … dated by the report's year
     panel = panel_cells(text, seg.sections, entities, indicators, metadata)
     findings += panel_conflicts(panel)
     if page_at:
