@@ -55,6 +55,20 @@ def bounds(text: str, pos: int, stops: set[str]) -> tuple[int, int]:
     return start, end
 
 
+class _Stops:
+    """Where ``text``'s stop characters are, so that :func:`bounds` is two binary searches
+    rather than a walk over every character of a sentence for each figure in it."""
+
+    def __init__(self, text: str, stops: set[str]) -> None:
+        self.size = len(text)
+        self.at = [m.start() for m in re.finditer(f"[{re.escape(''.join(sorted(stops)))}]", text)]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """:func:`bounds` of ``pos``."""
+        k = bisect_left(self.at, pos)
+        return (self.at[k - 1] + 1 if k else 0), (self.at[k] if k < len(self.at) else self.size)
+
+
 def _only_places(text: str, clause: _Clause, places: list[Place], starts: list[int]) -> bool:
     inside = within(places, starts, clause.start, clause.end)
     between, pos = [], clause.start
@@ -71,10 +85,10 @@ class _Clause:
     end: int
 
 
-def _clauses(text: str, s_start: int, s_end: int) -> list[_Clause]:
+def _clauses(stops: _Stops, s_start: int, s_end: int) -> list[_Clause]:
     out, pos = [], s_start
     while pos <= s_end:
-        c_start, c_end = bounds(text, pos, _CLAUSE_END)
+        c_start, c_end = stops.bounds(pos)
         c_end = min(c_end, s_end)
         out.append(_Clause(c_start, c_end))
         pos = c_end + 1
@@ -135,14 +149,15 @@ def link(text: str, sections: list[Section], entities: list[Entity],
     stances = section_stances(sections)
     outcomes_only = reports_outcomes(text)
     by_sentence: dict[tuple[int, int], list[Entity]] = defaultdict(list)
+    sentence_stops, clause_stops = _Stops(text, SENT_END), _Stops(text, _CLAUSE_END)
     for e in entities:
         if e.type not in ("quantity", "percentage"):
             continue
-        by_sentence[bounds(text, e.start, SENT_END)].append(e)
+        by_sentence[sentence_stops.bounds(e.start)].append(e)
     indicators: list[Indicator] = []
     for (s_start, s_end), quantities in sorted(by_sentence.items()):
         quantities.sort(key=lambda e: e.start)
-        clauses = _clauses(text, s_start, s_end)
+        clauses = _clauses(clause_stops, s_start, s_end)
         measures = sentence_measures(text, [(c.start, c.end) for c in clauses], quantities,
                                      (anchors, anchor_starts))
         for q in quantities:
