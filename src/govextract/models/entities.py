@@ -41,8 +41,9 @@ class Quantity(EntityBase):
 
 class Period(EntityBase):
     type: Literal["period"] = "period"
-    date_start: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD")
-    date_end: str
+    date_start: str = Field(description="YYYY, YYYY-MM or YYYY-MM-DD; empty for a relative year (今年, 上年) "
+                                        "in a report whose year is not known")
+    date_end: str = Field(description="As date_start")
 
 
 class Organization(EntityBase):
