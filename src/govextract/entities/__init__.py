@@ -26,21 +26,22 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import _spacy_cli  # noqa: F401  (first: spaCy's command line loads when used, not with spaCy)
 
 # isort: split
-
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from ..data.gazetteer import load_gazetteer
 from ..errors import UsageError
 from . import initiatives, organizations, periods, places, quantities, resolve  # their factories register
 from .resolve import SPANS_KEY
 from .spans import ATTRS_KEY, TEXT_KEY, Board, Candidate
+
+if TYPE_CHECKING:  # spaCy itself loads when a pipeline or a Doc is first built
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 PIPES = (
     "govextract_places",
@@ -112,6 +113,8 @@ class JiebaWords:
         self.cut = cut
 
     def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
         words = words_of(text, self.cut)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data[TEXT_KEY] = text  # spaCy would rebuild it from the tokens

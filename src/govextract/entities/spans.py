@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy
-from spacy.tokens import Doc, Span
+if TYPE_CHECKING:  # spaCy and numpy load with the first Doc, not with the offsets-only run
+    from spacy.tokens import Doc, Span
 
 ATTRS_KEY = "govextract_attrs"
 TEXT_KEY = "govextract_text"
@@ -32,6 +32,8 @@ class Candidate:
 
 
 def _split_tokens(doc: Doc, offsets: set[int]) -> None:
+    import numpy
+
     cuts: dict[int, list[int]] = defaultdict(list)
     if not offsets or not len(doc):
         return
