@@ -194,10 +194,10 @@ def convert_to_json(job: Job, options: Options | None = None) -> tuple[str, Outc
 
 
 def warm_up() -> None:
-    """Build the pipeline and gazetteer once per worker process, before its first file."""
-    from ..entities import get_nlp
+    """Build the entity finders and gazetteer once per worker process, before its first file."""
+    from ..entities import prepare
 
-    get_nlp()
+    prepare()
     package_fingerprint()
 
 

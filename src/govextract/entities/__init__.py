@@ -232,4 +232,11 @@ def _finders() -> _Finders:
     return _Finders()
 
 
-__all__ = ["ATTRS_KEY", "PIPES", "SPANS_KEY", "Candidate", "find_entities", "get_nlp"]
+def prepare() -> None:
+    """Build what :func:`find_entities` uses, once: the finders and the segmenter with the
+    gazetteer's names (a batch does it before forking its workers, which inherit them)."""
+    _finders()
+    _cutter(segmenter())
+
+
+__all__ = ["ATTRS_KEY", "PIPES", "SPANS_KEY", "Candidate", "find_entities", "get_nlp", "prepare"]
