@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy and numpy load with the first Doc, not with the offsets-only run
@@ -95,13 +95,7 @@ class Board:
 
     def __init__(self, text: str, words: list[str]) -> None:
         self.size = len(text)
-        self.bounds: set[int] = set()
-        pos = 0
-        for w in words:
-            self.bounds.add(pos)
-            pos += len(w)
-        if words:
-            self.bounds.add(pos)
+        self.bounds: set[int] = set(accumulate(map(len, words), initial=0)) if words else set()
         self.groups: dict[str, list[tuple[int, int, str]]] = {}
         self.attrs: dict[tuple[str, int, int], dict[str, Any]] = {}
 
