@@ -8,7 +8,7 @@ one run, made on purpose with ``--out benchmarks/results.md``. Its first lines s
 revision (and whether the work tree had changes) and which machine it was measured on.
 
 Inputs are built here from ``samples/``: the seed text repeated to about 1 MB; 20-, 100- and
-500-page PDFs made of the seed PDF's pages; a folder of 40 distinct small PDFs. Each time
+500-page PDFs made of the seed PDF's pages; a folder of 200 distinct 5-page PDFs. Each time
 is the median of ``--repeat`` runs after a warm-up, the runs of things compared taking
 turns, and every ratio compares runs made in this same process, so it holds on a noisy
 shared machine where absolute times do not.
@@ -36,6 +36,8 @@ SEED_TXT = ROOT / "samples" / "seed-report.txt"
 SEED_PDF = ROOT / "samples" / "seed-report.pdf"
 GOVEXTRACT = [sys.executable, "-m", "govextract"]
 DEFAULT_OUT = WORK / "results.md"
+SCAN = ROOT.parent / "shared" / "golden" / "seed-report-scanned-full.pdf"
+STEPS = "## What each step bought"  # a section of --out kept when the table is written again
 BATCH_FILES = 200  # the batch: enough files that start-up is a small part of it
 
 
@@ -178,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     import rjieba
 
     import govextract
+    from govextract import backends
     from govextract.entities import prepare
     from govextract.ingest import ingest
 
@@ -193,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         ("bare jieba.lcut", f"{len(big) / t_jieba:,.0f} chars/s", ""),
         ("bare jieba-rs (rjieba.cut), the segmenter the pipeline uses", f"{len(big) / t_rjieba:,.0f} chars/s", ""),
         ("text pipeline (extract_text)", f"{len(big) / t_text:,.0f} chars/s", ""),
-        ("text pipeline / bare jieba", f"{t_jieba / t_text:.2f}x", ">= 0.6x"),
+        ("text pipeline / bare jieba", f"{t_jieba / t_text:.2f}x", ">= 1.2x"),
         ("text pipeline / bare jieba-rs", f"{t_rjieba / t_text:.2f}x", ""),
     ]
 
@@ -274,12 +277,20 @@ def main(argv: list[str] | None = None) -> int:
 
     t_help = median_time(lambda: run_cli(["--help"]), repeat)
     small = WORK / "small.txt"
-    small.write_text(seed[:2000], encoding="utf-8")
+    small.write_text(seed[:3000], encoding="utf-8")
     t_small = median_time(lambda: run_cli(["extract", str(small), "-o", "-"]), repeat)
     rows += [
         ("cold start: govextract --help (whole process)", f"{t_help:.2f} s", "< 0.3 s"),
-        ("cold start: one small extract (whole process)", f"{t_small:.2f} s", ""),
+        ("cold start: extract of a 3,000-character report (whole process)", f"{t_small:.2f} s", "<= 0.6 s"),
     ]
+    if SCAN.is_file() and backends.ocr_available():
+        from govextract.ingest.ocr import runtime
+
+        t = time.perf_counter()
+        subprocess.run(extract_cmd(SCAN, "pdfium"), check=True, capture_output=True)
+        t_ocr = time.perf_counter() - t
+        rows.append((f"OCR, the 20-page seed scan, whole process, one run ({runtime()})", f"{20 / t_ocr:.2f} pages/s",
+                     ">= 0.5 pages/s"))
 
     lines = [
         "# Benchmark results",
@@ -297,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    kept = args.out.read_text(encoding="utf-8").partition(STEPS)[2] if args.out.is_file() else ""
+    if kept:  # the hand-written record of what each change bought stays below the table
+        lines += [STEPS + kept.rstrip("\n"), ""]
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     return 0
