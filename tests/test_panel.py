@@ -228,3 +228,10 @@ def test_panel_context_a_company_or_a_newspaper_is_no_jurisdiction() -> None:
 def test_panel_context_shapes(text: str, code: str, year: int | None, kind: str) -> None:
     meta = govextract.extract_text(text).metadata
     assert (meta.region.code if meta.region else None, meta.year, meta.kind) == (code, year, kind)
+
+
+def test_panel_scope_the_nation_and_a_city_in_a_provincial_report() -> None:
+    doc = govextract.extract_text("2025年河南省政府工作报告\n一、2024年工作回顾\n过去一年，全省地区生产总值增长5.1%，"
+                                  "全国国内生产总值增长5.0%。郑州市地区生产总值增长6.0%。\n")
+    scopes = {(c.value, c.scope) for c in doc.panel if c.code == "gdp"}
+    assert scopes == {(5.1, "410000"), (5.0, "100000"), (6.0, "410100")}

@@ -29,6 +29,7 @@ _MASS = ("吨", "斤", "公斤", "千克")
 _START_VALUE = re.compile(r"(?:从|由)\s*(?:(?:19|20)\d{2}\s*年(?:的|末|底)?)?\s*$")
 _YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d{2})\s*年(?!以来|来|[0-9])")
 _RELATIVE = re.compile(r"(?<![比较与同])(今年|明年|去年|上年)(?!末|同期)")
+_COUNTRY = re.compile(r"全国(?!人大|人民代表大会|政协|两会)")  # the nation as the scope of a figure, in another's report
 _TO = re.compile(r"(?:到|至|达到)\s*(?:(?:19|20)\d{2}\s*年(?:的|末|底)?)?\s*$")
 _LIST = re.compile(r"\s*[、和及与]\s*")
 _SUBJECT = re.compile(r"[\u4e00-\u9fff]+?(?:增加值|生产总值)(?=\s*(?:\\?\[\d{1,2}\\?\]|[（(][^（）()]{0,12}[）)])*\s*"
@@ -265,6 +266,8 @@ def _cell(text: str, vocab: Vocabulary, code: str, q: Quantity, gap: str, verb: 
     if _part_of_other(text, vocab, code, para_start, name.start):
         return None
     other = _scope(places, place_starts, clause_start, name.start, own)
+    national = own != NATION and other is None and (
+        _COUNTRY.search(text, clause_start, name.start) is not None or name_text.startswith("国内"))
     ind = by_quantity.get(q.id) if q.id else None
     status = "achieved" if meta.kind == "statistical_communique" else (ind.status if ind else None)
     if in_plan and status == "target" and explicit is None:
@@ -278,8 +281,8 @@ def _cell(text: str, vocab: Vocabulary, code: str, q: Quantity, gap: str, verb: 
         value, value_max = -value, (-value_max if value_max is not None else None)
         if value_max is not None:
             value, value_max = value_max, value
-    scope = (NATION if other.level == "country" else other.adcode) if other else own
-    scope_name = (other.name or other.text) if other else own_name
+    scope = (NATION if other.level == "country" else other.adcode) if other else NATION if national else own
+    scope_name = (other.name or other.text) if other else "全国" if national else own_name
     if ind is not None:
         ind.code, ind.kind, ind.year, ind.scope = code, kind, year, scope
     return PanelCell(
