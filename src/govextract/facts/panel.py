@@ -29,7 +29,7 @@ _MASS = ("吨", "斤", "公斤", "千克")
 _START_VALUE = re.compile(r"(?:从|由)\s*(?:(?:19|20)\d{2}\s*年(?:的|末|底)?)?\s*$")
 _YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d{2})\s*年(?!以来|来|[0-9])")
 _RELATIVE = re.compile(r"(?<![比较与同])(今年|明年|去年|上年)(?!末|同期)")
-_COUNTRY = re.compile(r"全国(?!人大|人民代表大会|政协|两会)")  # the nation as the scope of a figure, in another's report
+_COUNTRY = re.compile(r"全国(?!人大|人民代表大会|政协|两会)")  # the nation as a figure's scope
 _TO = re.compile(r"(?:到|至|达到)\s*(?:(?:19|20)\d{2}\s*年(?:的|末|底)?)?\s*$")
 _LIST = re.compile(r"\s*[、和及与]\s*")
 _SUBJECT = re.compile(r"[\u4e00-\u9fff]+?(?:增加值|生产总值)(?=\s*(?:\\?\[\d{1,2}\\?\]|[（(][^（）()]{0,12}[）)])*\s*"
