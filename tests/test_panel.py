@@ -235,3 +235,15 @@ def test_panel_scope_the_nation_and_a_city_in_a_provincial_report() -> None:
                                   "全国国内生产总值增长5.0%。郑州市地区生产总值增长6.0%。\n")
     scopes = {(c.value, c.scope) for c in doc.panel if c.code == "gdp"}
     assert scopes == {(5.1, "410000"), (5.0, "100000"), (6.0, "410100")}
+
+
+def test_panel_budget_report_outcomes_and_budget() -> None:
+    doc = govextract.extract_text(
+        "关于湖北省2024年预算执行情况和2025年预算草案的报告\n一、2024年预算执行情况\n"
+        "2024年全省一般公共预算收入完成3600亿元，同口径增长3.2%。\n二、2025年预算草案\n"
+        "2025年全省一般公共预算收入预期增长3%。一般公共预算支出安排9000亿元。\n")
+    assert (doc.metadata.kind, doc.metadata.year) == ("budget_report", 2025)
+    cells = cells_of(doc)
+    assert cells[("public_budget_revenue", "growth", 2024, "achieved")] == [3.2]
+    assert cells[("public_budget_revenue", "growth", 2025, "target")] == [3.0]
+    assert cells[("public_budget_expenditure", "level", 2025, "target")] == [900000000000.0]
