@@ -247,3 +247,8 @@ def test_panel_budget_report_outcomes_and_budget() -> None:
     assert cells[("public_budget_revenue", "growth", 2024, "achieved")] == [3.2]
     assert cells[("public_budget_revenue", "growth", 2025, "target")] == [3.0]
     assert cells[("public_budget_expenditure", "level", 2025, "target")] == [900000000000.0]
+
+
+def test_panel_rural_income_of_pastoral_regions() -> None:
+    doc = govextract.extract_text("西藏自治区2024年国民经济和社会发展统计公报\n一、综合\n全年农牧民人均可支配收入21000元，增长8.5%。")
+    assert cells_of(doc)[("disposable_income_rural", "growth", 2024, "achieved")] == [8.5]
