@@ -250,5 +250,6 @@ def test_panel_budget_report_outcomes_and_budget() -> None:
 
 
 def test_panel_rural_income_of_pastoral_regions() -> None:
-    doc = govextract.extract_text("西藏自治区2024年国民经济和社会发展统计公报\n一、综合\n全年农牧民人均可支配收入21000元，增长8.5%。")
+    doc = govextract.extract_text("西藏自治区2024年国民经济和社会发展统计公报\n一、综合\n"
+                                  "全年农牧民人均可支配收入21000元，增长8.5%。")
     assert cells_of(doc)[("disposable_income_rural", "growth", 2024, "achieved")] == [8.5]
