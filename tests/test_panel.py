@@ -253,3 +253,13 @@ def test_panel_rural_income_of_pastoral_regions() -> None:
     doc = govextract.extract_text("西藏自治区2024年国民经济和社会发展统计公报\n一、综合\n"
                                   "全年农牧民人均可支配收入21000元，增长8.5%。")
     assert cells_of(doc)[("disposable_income_rural", "growth", 2024, "achieved")] == [8.5]
+
+
+@pytest.mark.parametrize("text", [
+    COMMUNIQUE, WORK_REPORT, "规模以上工业[3]增加值增长5.0%，居民消费价格总水平涨幅2%。" * 3,
+    "确保粮食播种面积1000万亩、总产量100亿斤。全年GDP增长5%。", ""])
+def test_panel_names_read_around_anchors_as_a_full_scan(text: str) -> None:
+    from govextract.facts.vocabulary import load_vocabulary
+
+    v = load_vocabulary()
+    assert [(m.span(), m.lastgroup) for m in v.names(text)] == [(m.span(), m.lastgroup) for m in v.term.finditer(text)]

@@ -167,7 +167,7 @@ def panel_cells(text: str, sections: list[Section], entities: list[Entity], indi
     plans = _plan_sections(sections, vocab)
     quantities = [e for e in entities if isinstance(e, Quantity)] + _flat(text, vocab)
     ends = [m.start() for m in _SENT_END.finditer(text)]
-    names = [m for m in vocab.term.finditer(text) if vocab.starts_word(text, m.start(), place_ends)]
+    names = [m for m in vocab.names(text) if vocab.starts_word(text, m.start(), place_ends)]
     items: list[tuple[int, int, re.Match[str] | Quantity]] = [(m.start(), 0, m) for m in names]
     items += [(q.start, 1, q) for q in quantities]
     items.sort(key=lambda x: (x[0], x[1]))

@@ -35,6 +35,7 @@ class IndicatorDef:
 class Vocabulary:
     indicators: dict[str, IndicatorDef]
     term: re.Pattern[str]  # every form and pair, one named group per entry
+    anchor: re.Pattern[str]  # the last two written characters of every form: where a name can end
     groups: dict[str, tuple[str, ...]]  # group name -> codes (two for a pair read 分别)
     single: dict[str, str | None]  # group name -> the one code it names when not read 分别
     gap: re.Pattern[str]
@@ -51,6 +52,23 @@ class Vocabulary:
 
     def codes_of(self, m: re.Match[str]) -> tuple[str, ...]:
         return self.groups[m.lastgroup or ""]
+
+    def names(self, text: str) -> list[re.Match[str]]:
+        """Every indicator name in ``text``, as ``term.finditer`` finds them, but read only around
+        the characters a name can end on: one alternation of every form, tried at every
+        character, is slow, and most text holds no name."""
+        out: list[re.Match[str]] = []
+        lo = hi = -1
+        for m in self.anchor.finditer(text):
+            a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _TAIL)
+            if a > hi:
+                if hi > lo:
+                    out += self.term.finditer(text, lo, hi)
+                lo = a
+            hi = b
+        if hi > lo:
+            out += self.term.finditer(text, lo, hi)
+        return out
 
     def starts_word(self, text: str, pos: int, place_ends: frozenset[int] = frozenset()) -> bool:
         """Whether a name at ``pos`` starts a word rather than ends a longer noun (海洋生产总值);
@@ -91,7 +109,22 @@ def _indicators(obj: dict[str, Any], name: str, into: dict[str, IndicatorDef]) -
                                   unit=require(item, "unit", str, name), part_of=item.get("part_of"), forms=forms)
 
 
+_REACH = 36  # the most characters a written name spans before its last two plain characters
+_TAIL = 10  # … and after them (optional endings: 总水平, 涨幅, 总额)
 _FOOTNOTE = r"(?:\\?\[\d{1,2}\\?\]|[①-⑳])?"
+
+
+def _last_plain(form: str) -> str:
+    """The last two characters of ``form`` that every match of it writes: optional groups,
+    character classes and quantifiers left out (居民消费价格(?:总水平)? → 价格, 进出口总[额值] → 口总)."""
+    plain = form
+    while True:
+        stripped = re.sub(r"\(\?:[^()]*\)[?*]|\[[^\]]*\][?*]?|\{\d*,?\d*\}|[?*+]", "", plain)
+        if stripped == plain:
+            break
+        plain = stripped
+    plain = re.sub(r"[()|]", "", plain)
+    return plain[-2:] if len(plain) >= 2 else ""
 
 
 def _footnotes_inside(form: str) -> str:
@@ -132,6 +165,10 @@ def _build(objs: list[tuple[dict[str, Any], str]]) -> Vocabulary:
         entries += [(f, (d.code,), d.code) for f in d.forms]
     # leftmost match wins; at one position the longer written form is tried first
     entries.sort(key=lambda e: len(re.sub(r"\(\?:|[()?\[\]|]", "", e[0])), reverse=True)
+    ends = {_last_plain(f) for f, _, _ in entries}
+    if "" in ends:
+        raise DataFileError("every indicator form needs two plain characters outside optional parts", name)
+    anchor = re.compile("|".join(re.escape(e[0]) + _FOOTNOTE + re.escape(e[1]) for e in sorted(ends)))
     entries = [(_footnotes_inside(f), codes, one) for f, codes, one in entries]
     groups = {f"t{i}": codes for i, (_, codes, _) in enumerate(entries)}
     single = {f"t{i}": one for i, (_, _, one) in enumerate(entries)}
@@ -142,7 +179,7 @@ def _build(objs: list[tuple[dict[str, Any], str]]) -> Vocabulary:
     gap_re = (r"(?:\s|[，,、：:]|\\?\[\d{1,2}\\?\]|[①-⑳]|[（(][^（）()\n]{0,30}[）)]|"
               r"(?:19|20)\d{2}\s*年(?:的|末|底)?|今年|上年末|年末|人民币|" + words + ")*")
     return Vocabulary(
-        indicators=indicators, term=term, groups=groups, single=single,
+        indicators=indicators, term=term, anchor=anchor, groups=groups, single=single,
         gap=re.compile(gap_re),
         growth=re.compile(alternation(require(gap, "growth_words", list, name))),
         fall=re.compile(alternation(require(gap, "fall_words", list, name))),
