@@ -46,6 +46,7 @@ class MeasureLexicon:
     scope: re.Pattern[str]
     time: re.Pattern[str]
     footnote: re.Pattern[str]
+    footnote_end: re.Pattern[str]
     comparison: re.Pattern[str]
     from_base: re.Pattern[str]
     predicates: frozenset[str]
@@ -82,6 +83,7 @@ def load_measure_lexicon() -> MeasureLexicon:
         scope=compile_pattern(f"(?:{require(d, 'scope', str, _NAME)})", "scope"),
         time=compile_pattern(f"(?:{require(d, 'time', str, _NAME)})", "time"),
         footnote=_pattern(d, "footnote"),
+        footnote_end=compile_pattern(f"(?:{require(d, 'footnote', str, _NAME)})$", "footnote"),
         comparison=compile_pattern(f"(?:{require(d, 'comparison', str, _NAME)})(?=(?:{alternation(predicates)}))",
                                    "comparison"),
         from_base=_pattern(d, "from_base"),
@@ -133,7 +135,7 @@ def strip_edges(text: str, lo: int, hi: int, lex: MeasureLexicon, words: bool = 
         if s[-1] in lex.joiners or s[-1].isspace():
             hi, changed = hi - 1, True
             continue
-        m = re.search(f"(?:{lex.footnote.pattern})$", s) or lex.from_base.search(s)
+        m = lex.footnote_end.search(s) or lex.from_base.search(s)
         if m and m.start() > 0:
             hi, changed = lo + m.start(), True
             continue
