@@ -1,8 +1,11 @@
 """Stage 3, entities: the clean text in; candidates (character spans with a label and attributes),
 then typed entities, out. The only code that imports spaCy or a segmenter.
 
-Here is the spaCy glue: a blank ``zh`` pipeline on jieba's words (jieba-rs by default) with one
-component per kind, each registered with ``Language.factory`` and each keeping its matching (pure)
+The text pipeline runs one finder per kind on plain offsets (:func:`find_entities`), without
+spaCy. For whoever wants a spaCy pipeline, :func:`get_nlp` builds a blank ``zh`` one on jieba's
+words (jieba-rs by default) with one component per kind, each registered with ``Language.factory``
+in :mod:`.components` (the one module that imports spaCy, loaded by :func:`get_nlp` or by spaCy
+through the ``spacy_factories`` entry points) and each keeping its finder's matching (pure)
 apart from writing spans onto the ``Doc``:
 
 - :mod:`.places` (``govextract_places``): divisions, macro-regions and blocs of the gazetteer
@@ -34,7 +37,7 @@ from . import _spacy_cli  # noqa: F401  (first: spaCy's command line loads when 
 
 from ..data.gazetteer import load_gazetteer
 from ..errors import UsageError
-from . import initiatives, organizations, periods, places, quantities, resolve  # their factories register
+from . import initiatives, organizations, periods, places, quantities, resolve
 from .resolve import SPANS_KEY
 from .spans import ATTRS_KEY, TEXT_KEY, Board, Candidate
 
@@ -135,6 +138,8 @@ def get_nlp() -> Language:
 @cache
 def _build_nlp(name: str) -> Language:
     import spacy
+
+    from . import components  # noqa: F401  (registers the factories, should no entry point have)
 
     nlp = spacy.blank("zh")
     nlp.tokenizer = JiebaWords(nlp.vocab, _cutter(name))

@@ -33,12 +33,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..data import alternation, load_json, require
 from ..errors import DataFileError
-from .spans import Candidate, doc_text, write_spans
+from .spans import Candidate
 
 SPANS_KEY = "govextract_initiatives"
 NAMES_KEY = "govextract_initiative_names"
@@ -333,19 +331,3 @@ class InitiativeFinder:
         """All candidates in ``text`` (overlaps left to the resolver) and the names learnt."""
         quoted, kinds = self.find_quoted(text)
         return quoted + self.find_designations(text) + self.find_unquoted(text) + self.spread(text, kinds), kinds
-
-
-class InitiativesComponent:
-    def __init__(self) -> None:
-        self.finder = InitiativeFinder()
-
-    def __call__(self, doc: Doc) -> Doc:
-        found, kinds = self.finder.find(doc_text(doc))
-        doc.user_data[NAMES_KEY] = kinds
-        write_spans(doc, SPANS_KEY, found)
-        return doc
-
-
-@Language.factory("govextract_initiatives")
-def make_initiatives(nlp: Language, name: str) -> InitiativesComponent:
-    return InitiativesComponent()

@@ -33,14 +33,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from ..data.gazetteer import load_gazetteer
 from ..models import Entity, Organization, Place
 from .org_grammar import Anchor, Head, OrganizationGrammar, function_words, longest_ending, verbs
-from .places import SPANS_KEY as PLACES_KEY
-from .spans import Candidate, doc_text, read_spans, token_bounds, write_spans
+from .spans import Candidate
 
 SPANS_KEY = "govextract_organizations"
 _PARTY = "中共"  # the Party's prefix in a committee's full name (中共浙江省委)
@@ -379,18 +375,3 @@ def canonical_names(entities: list[Entity], cands: list[Candidate]) -> list[Enti
                 e = e.model_copy(update={"name": party + own[level] + body[len(level):]})
         out.append(e)
     return out
-
-
-class OrganizationsComponent:
-    def __init__(self) -> None:
-        self.finder = OrganizationFinder()
-
-    def __call__(self, doc: Doc) -> Doc:
-        starts, ends = token_bounds(doc)
-        write_spans(doc, SPANS_KEY, self.finder.find(doc_text(doc), read_spans(doc, PLACES_KEY), starts, ends))
-        return doc
-
-
-@Language.factory("govextract_organizations")
-def make_organizations(nlp: Language, name: str) -> OrganizationsComponent:
-    return OrganizationsComponent()

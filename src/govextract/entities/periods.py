@@ -19,12 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-import cn2an
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from ..models import DocumentKind, Entity, Metadata
-from .spans import Candidate, doc_text, write_spans
+from .spans import Candidate
 
 SPANS_KEY = "govextract_periods"
 
@@ -161,8 +157,16 @@ def _cn_year(year: str) -> str:
     return "".join(str(_CN_DIGIT.index(ch) - 2 if _CN_DIGIT.index(ch) >= 3 else 0) for ch in year)
 
 
+def cn_value(numeral: str) -> int | float:
+    """A Chinese numeral's value. cn2an loads here, on first use, not with the module: it takes
+    0.1 s to import and more to compile its patterns, and most texts never need it."""
+    import cn2an
+
+    return cn2an.cn2an(numeral, "strict")  # type: ignore[no-any-return]
+
+
 def _cn(n: str | None) -> str | None:
-    return None if n is None else str(cn2an.cn2an(n, "strict"))
+    return None if n is None else str(cn_value(n))
 
 
 def _dates(g: dict[str, str | None]) -> tuple[str, str]:
@@ -190,7 +194,7 @@ def _dates(g: dict[str, str | None]) -> tuple[str, str]:
         return day, day
     if g["y"]:
         return g["y"], g["y"]
-    return five_year_plan(int(cn2an.cn2an(g["fq"] or g["fu"], "strict")))
+    return five_year_plan(int(cn_value(g["fq"] or g["fu"] or "")))  # one of the two matched
 
 
 def find_periods(text: str) -> list[Candidate]:
@@ -201,14 +205,3 @@ def find_periods(text: str) -> list[Candidate]:
             continue  # 2023年12-1月 is no span of months
         out.append(Candidate(m.start(), m.end(), "period", {"date_start": start, "date_end": end}))
     return sorted(out + find_relative(text), key=lambda c: c.start)
-
-
-class PeriodsComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        write_spans(doc, SPANS_KEY, find_periods(doc_text(doc)))
-        return doc
-
-
-@Language.factory("govextract_periods")
-def make_periods(nlp: Language, name: str) -> PeriodsComponent:
-    return PeriodsComponent()

@@ -6,13 +6,11 @@ from collections import Counter
 from typing import Any
 
 import ahocorasick
-from spacy.language import Language
-from spacy.tokens import Doc
 
 from ..data import load_json, load_lines, require
-from ..data.gazetteer import Gazetteer, PlaceRecord, load_gazetteer
+from ..data.gazetteer import Gazetteer, PlaceRecord
 from ..errors import DataFileError
-from .spans import Candidate, doc_text, token_bounds, write_spans
+from .spans import Candidate
 
 SPANS_KEY = "govextract_places"
 
@@ -241,18 +239,3 @@ class BlocShapes:
                 out.append((i, j, text[i:j], keys))
             i = max(j, i + 1)
         return out
-
-
-class PlacesComponent:
-    def __init__(self) -> None:
-        self.finder = PlaceFinder(load_gazetteer())
-
-    def __call__(self, doc: Doc) -> Doc:
-        starts, ends = token_bounds(doc)
-        write_spans(doc, SPANS_KEY, self.finder.find(doc_text(doc), starts, ends))
-        return doc
-
-
-@Language.factory("govextract_places")
-def make_places(nlp: Language, name: str) -> PlacesComponent:
-    return PlacesComponent()

@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import cn2an
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from ..data import alternation, load_json, require
 from ..errors import DataFileError
-from .spans import Candidate, doc_text, write_spans
+from .periods import cn_value
+from .spans import Candidate
 
 SPANS_KEY = "govextract_quantities"
 _NAME = "quantities.json"
@@ -189,7 +186,7 @@ class QuantityFinder:
         if cnum[0] in "十百千万亿":
             cnum = "一" + cnum
         try:
-            return Decimal(str(cn2an.cn2an(cnum, "strict")))
+            return Decimal(str(cn_value(cnum)))
         except (ValueError, KeyError, IndexError):
             pass
         for scale in sorted(self.lx.scales, key=len, reverse=True):
@@ -357,7 +354,7 @@ class QuantityFinder:
             if self._mid_word(text, m.start()):
                 continue
             try:
-                value = float(cn2an.cn2an(m.group("cnum"), "strict"))
+                value = float(cn_value(m.group("cnum")))
             except (ValueError, KeyError, IndexError):
                 continue
             out.append(Candidate(m.start(), m.end(), "percentage",
@@ -380,17 +377,3 @@ class QuantityFinder:
                 out.pop()
             out.append(c)
         return out + self._percent_words(text)
-
-
-class QuantitiesComponent:
-    def __init__(self) -> None:
-        self.finder = QuantityFinder()
-
-    def __call__(self, doc: Doc) -> Doc:
-        write_spans(doc, SPANS_KEY, self.finder.find(doc_text(doc)))
-        return doc
-
-
-@Language.factory("govextract_quantities")
-def make_quantities(nlp: Language, name: str) -> QuantitiesComponent:
-    return QuantitiesComponent()

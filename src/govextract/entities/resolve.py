@@ -10,15 +10,12 @@ The winners go to ``doc.spans["govextract"]``.
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from .initiatives import SPANS_KEY as INITIATIVES_KEY
 from .organizations import SPANS_KEY as ORGS_KEY
 from .periods import SPANS_KEY as PERIODS_KEY
 from .places import SPANS_KEY as PLACES_KEY
 from .quantities import SPANS_KEY as QUANTITIES_KEY
-from .spans import Candidate, read_spans, write_spans
+from .spans import Candidate
 
 SPANS_KEY = "govextract"
 CANDIDATE_KEYS = (ORGS_KEY, INITIATIVES_KEY, PLACES_KEY, PERIODS_KEY, QUANTITIES_KEY)
@@ -48,15 +45,3 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
                 inner[c.start:c.end] = b"\x01" * (c.end - c.start)
                 won.append(c)
     return sorted(won, key=lambda c: (c.start, c.end))
-
-
-class ResolveComponent:
-    def __call__(self, doc: Doc) -> Doc:
-        cands = [c for key in CANDIDATE_KEYS for c in read_spans(doc, key)]
-        write_spans(doc, SPANS_KEY, resolve(cands))
-        return doc
-
-
-@Language.factory("govextract_resolve")
-def make_resolve(nlp: Language, name: str) -> ResolveComponent:
-    return ResolveComponent()
