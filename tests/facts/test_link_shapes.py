@@ -179,6 +179,10 @@ def test_link_status_not_a_target(extract, text, figure):
         ("一、回顾\n全国人大常委会审议法律草案14件。", "14件", [], None),
         ("一、回顾\n广东出口占全国份额21.6%。", "21.6%", ["广东"], None),
         ("一、回顾\n举办国际级和全国赛事85场。", "85场", [], None),
+        # a place written onto a kind of enterprise names the kind, not the scope
+        ("一、工业\n外商及港澳台商投资企业增加值增长3.1%，私营企业增长5.0%。", "5.0%", [], None),
+        ("一、工业\n台资企业出口额12亿元。", "12亿元", [], None),
+        ("一、回顾\n港澳台同胞捐赠资金1.2亿元。", "1.2亿元", ["港", "澳", "台"], None),
     ],
 )
 def test_link_places_and_country_scope(extract, text, figure, places, region):

@@ -29,11 +29,13 @@ _CLAUSE_END = SENT_END | set("，,：:")
 @dataclass(frozen=True)
 class Lexicon:
     country: re.Pattern[str]
+    place_modifier: re.Pattern[str]
 
 
 def load_lexicon() -> Lexicon:
     d = load_json(_NAME)
-    return Lexicon(country=compile_pattern(require(d, "country_scope", str, _NAME), "country_scope"))
+    return Lexicon(country=compile_pattern(require(d, "country_scope", str, _NAME), "country_scope"),
+                   place_modifier=compile_pattern(require(d, "place_modifier", str, _NAME), "place_modifier"))
 
 
 E = TypeVar("E", bound=Entity)
@@ -134,12 +136,28 @@ def section_regions(text: str, sections: list[Section], entities: list[Entity]) 
     return out
 
 
+def _scope_places(text: str, places: list[Place], lex: Lexicon) -> list[Place]:
+    """The places that can be a figure's scope: not those written, alone or as a run of places
+    (港澳台), onto the words of a kind of enterprise (港澳台商投资企业, 台资企业)."""
+    places = sorted(places, key=lambda p: p.start)
+    out: list[Place] = []
+    run: list[Place] = []
+    for p in [*places, None]:
+        if p is not None and run and p.start == run[-1].end:
+            run.append(p)
+            continue
+        if run and not lex.place_modifier.match(text, run[-1].end):
+            out += run
+        run = [p] if p is not None else []
+    return out
+
+
 def link(text: str, sections: list[Section], entities: list[Entity],
          regions: dict[str, str] | None = None) -> list[Indicator]:
     """Each quantity as an indicator: what it measures, its places (or region), period and status.
     ``regions`` is :func:`section_regions`, computed here when not given."""
     lex = load_lexicon()
-    places = [e for e in entities if isinstance(e, Place)]
+    places = _scope_places(text, [e for e in entities if isinstance(e, Place)], lex)
     periods = [e for e in entities if e.type == "period"]
     place_starts = [p.start for p in places]
     period_starts = [p.start for p in periods]
