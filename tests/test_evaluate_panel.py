@@ -63,3 +63,15 @@ def test_evaluate_panel_from_the_command_line(panel_csv: Path, capsys: pytest.Ca
     assert main(["evaluate", str(panel_csv), str(PANEL_GOLD), "--min", "0.99"]) == 1
     out = capsys.readouterr().out
     assert out.splitlines()[-1] == f"score: {panel_mean(evaluate_panel(panel_csv, PANEL_GOLD)):.3f}"
+
+
+def test_evaluate_panel_vocabulary_is_the_panel_readmes() -> None:
+    import importlib.util
+
+    from govextract.facts.vocabulary import load_vocabulary
+
+    spec = importlib.util.spec_from_file_location("score_panel", PANEL_SCORER)
+    assert spec and spec.loader
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    assert {c: set(d.kinds) for c, d in load_vocabulary().indicators.items()} == scorer.VOCAB

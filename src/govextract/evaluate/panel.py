@@ -23,17 +23,6 @@ from ..models.gold import PanelGold
 CLASS = {"exact": "exact", "about": "about", "at_least": "at_least", "more_than": "at_least",
          "at_most": "at_most", "less_than": "at_most"}
 MASS = {"吨": 1000.0, "公斤": 1.0, "千克": 1.0, "kg": 1.0, "斤": 0.5, "克": 0.001}
-VOCAB = {
-    "gdp": {"level", "growth"}, "gdp_per_capita": {"level", "growth"},
-    "va_primary": {"level", "growth"}, "va_secondary": {"level", "growth"}, "va_tertiary": {"level", "growth"},
-    "industrial_va": {"growth"}, "fixed_asset_investment": {"level", "growth"},
-    "retail_sales": {"level", "growth"}, "foreign_trade": {"level", "growth"}, "cpi": {"growth"},
-    "public_budget_revenue": {"level", "growth"}, "public_budget_expenditure": {"level", "growth"},
-    "disposable_income": {"level", "growth"}, "disposable_income_urban": {"level", "growth"},
-    "disposable_income_rural": {"level", "growth"}, "new_urban_jobs": {"level"},
-    "unemployment_surveyed": {"level"}, "unemployment_registered": {"level"},
-    "grain_output": {"level", "growth"}, "energy_intensity": {"growth"}, "resident_population": {"level"},
-}
 
 Row = dict[str, Any]
 Key = tuple[Any, Any, int | None, Any]
@@ -51,6 +40,13 @@ class PanelScore:
     good_rows: int
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+
+
+def judged_codes() -> frozenset[str]:
+    """The indicator codes a panel gold judges: the bundled vocabulary's (the panel README's 21)."""
+    from ..facts.vocabulary import load_vocabulary
+
+    return frozenset(load_vocabulary().indicators)
 
 
 def _base(value: Any, unit: Any) -> tuple[float | None, str]:
@@ -113,7 +109,7 @@ def score_panel_document(gold: PanelGold, rows: list[Row]) -> PanelScore:
     name = os.path.basename(doc.source)
     mine = [r for r in rows if os.path.basename(_text(r.get("source"))) == name]
     judged = [r for r in mine if _text(r.get("region_code")).strip() == doc.region_code
-              and r.get("indicator") in VOCAB and key(r)[2] in years]
+              and r.get("indicator") in judged_codes() and key(r)[2] in years]
     cells = [c.model_dump() for c in gold.cells]
     hit = [c for c in cells if any(key(r) == key(c) and same_value(r, c) for r in judged)]
     distinct: dict[tuple[Any, ...], Row] = {}
