@@ -217,7 +217,7 @@ def panel_cells(text: str, sections: list[Section], entities: list[Entity], indi
         if listed and current.comparison and q.comparison == "exact":
             q = q.model_copy(update={"comparison": current.comparison})
         current.verb, current.comparison = verb, q.comparison
-        sec = next((e.section for e in [q] if e.section), None) or _section_at(sections, q.start)
+        sec = q.section or _section_at(sections, q.start)
         cell = _cell(text, vocab, code, q, gap, verb, current, (s_start, s_end), meta, by_quantity, places,
                      place_starts, own, own_name, sec in plans)
         if cell is None:
