@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..models import DocumentKind, Entity, Metadata
+from .scan import Scanner
 from .spans import Candidate
 
 SPANS_KEY = "govextract_periods"
@@ -46,6 +47,8 @@ _PATTERN = re.compile(
     r"|(?<=“)(?P<fq>十[一二三四五六七八九]?|[一二三四五六七八九])五(?=”)"
     r"|(?P<fu>十[一二三四五六七八九])五(?=规划|时期|期间|末|初|以来|开局|收官|目标|发展)"
 )
+# every match begins with a year's first digit (19xx, 20xx) or a Chinese numeral (二○一二, 十四五)
+_SCAN = Scanner(_PATTERN, "12" + _CN_DIGIT[3:] + "十")
 
 
 UNDATED = ""  # the dates of a relative year before the report's year is known
@@ -199,7 +202,7 @@ def _dates(g: dict[str, str | None]) -> tuple[str, str]:
 
 def find_periods(text: str) -> list[Candidate]:
     out: list[Candidate] = []
-    for m in _PATTERN.finditer(text):
+    for m in _SCAN.finditer(text):
         start, end = _dates(m.groupdict())
         if m.group("ry") and int(m.group("rm1")) > int(m.group("rm2")):
             continue  # 2023年12-1月 is no span of months

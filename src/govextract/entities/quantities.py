@@ -19,6 +19,7 @@ from typing import Any
 from ..data import alternation, load_json, require
 from ..errors import DataFileError
 from .periods import cn_value
+from .scan import Scanner
 from .spans import Candidate
 
 SPANS_KEY = "govextract_quantities"
@@ -158,6 +159,10 @@ class QuantityFinder:
         self.percent_words = re.compile(
             rf"(?P<pre>{alternation(lx.pre)})?百分之(?P<cnum>[{lx.digits}点]+)(?P<post>{alternation(lx.post)})?"
         )
+        # a figure begins with a comparison word, a digit or a Chinese numeral; 百分之 with 百
+        pre_firsts = "".join(w[0] for w in lx.pre)
+        self.scan = Scanner(self.pattern, pre_firsts + lx.digits, digits=True)
+        self.percent_scan = Scanner(self.percent_words, pre_firsts + "百")
 
     # -- the pieces ---------------------------------------------------------------------------
 
@@ -350,7 +355,7 @@ class QuantityFinder:
     def _percent_words(self, text: str) -> list[Candidate]:
         """百分之五十 → 50 %, with the same comparison words as figures."""
         out = []
-        for m in self.percent_words.finditer(text):
+        for m in self.percent_scan.finditer(text):
             if self._mid_word(text, m.start()):
                 continue
             try:
@@ -364,7 +369,7 @@ class QuantityFinder:
     def find(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
         pos = 0
-        while (m := self.pattern.search(text, pos)) is not None:
+        while (m := self.scan.search(text, pos)) is not None:
             pos = m.end()
             again = self._spaced_point(text, m)
             if again is not None:  # 1. 5%的企业: an item number, then a figure

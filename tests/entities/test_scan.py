@@ -1,0 +1,73 @@
+"""The scanner finds what the pattern finds, trying it only where a match can begin; the same for
+the finders' patterns that use it, on texts made of the characters those patterns read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govextract.entities import periods, quantities
+from govextract.entities.org_grammar import Endings
+from govextract.entities.scan import Scanner
+
+_DATES = "0123456789年月日号上下半季度第一二三四五六七八九十〇○零“”五规划期末-—至 ，。增长%亿万元"
+
+
+def _spans(matches: object) -> list[tuple[int, int, dict[str, str | None]]]:
+    return [(m.start(), m.end(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_DATES, max_size=40))
+def test_periods_scanner_equals_the_pattern(text: str) -> None:
+    assert _spans(periods._SCAN.finditer(text)) == _spans(periods._PATTERN.finditer(text))
+
+
+@pytest.fixture(scope="module")
+def finder() -> quantities.QuantityFinder:
+    return quantities.QuantityFinder()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_DATES + "超过近约不低于以上左右百分之点两个百分点吨公里户人", max_size=40))
+def test_quantity_scanners_equal_their_patterns(text: str) -> None:
+    f = quantities.QuantityFinder()
+    for scan in (f.scan, f.percent_scan):
+        assert _spans(scan.finditer(text)) == _spans(scan.pattern.finditer(text))
+        for pos in range(len(text) + 1):
+            a, b = scan.search(text, pos), scan.pattern.search(text, pos)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_scanner_on_fixed_cases() -> None:
+    s = Scanner(re.compile(r"(?<!\d)(?:19|20)\d\d年|十[一二三四五六七八九]五"), "12十")
+    text = "2019年与12020年，十四五时期、二十五年"
+    assert [m.group() for m in s.finditer(text)] == ["2019年", "十四五"]
+    assert s.search(text, 1) is not None and s.search(text, 1).group() == "十四五"  # type: ignore[union-attr]
+    assert s.search("没有年份") is None
+    digits = Scanner(re.compile(r"\d+%"), "", digits=True)
+    assert [m.group() for m in digits.finditer("增长５%和3%")] == ["５%", "3%"]  # \d: full-width too
+    with pytest.raises(ValueError, match="begin with"):
+        Scanner(re.compile("x"), "")
+
+
+def test_scanner_misses_what_begins_elsewhere() -> None:
+    """The contract is the caller's: a first character left out is a match left out."""
+    s = Scanner(re.compile(r"约?\d+"), "", digits=True)
+    assert [m.group() for m in s.finditer("约5")] == ["5"]
+
+
+@pytest.mark.parametrize(("words", "text", "end", "n"), [
+    ({"发展", "发展改革", "改革"}, "国家发展改革委", 6, 4),
+    ({"发展", "发展改革", "改革"}, "国家发展改革委", 4, 2),
+    ({"发展", "改革"}, "国家发展改革委", 7, 0),
+    ({"省", "全省"}, "全省", 2, 2),
+    ({"全省"}, "省", 1, 0),
+    (set(), "abc", 3, 0),
+    ({"ab"}, "ab", 0, 0),
+])
+def test_endings_longest_word_ending_at(words: set[str], text: str, end: int, n: int) -> None:
+    assert Endings(words).at(text, end) == n
