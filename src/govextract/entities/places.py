@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -159,6 +160,9 @@ class BlocShapes:
         self.directions = set(require(d, "directions", str, name))
         self.bare_min: int = require(d, "bare_run_min", int, name)
         self.run_max: int = require(d, "run_max", int, name)
+        bare = "".join(sorted(c for c in self.provinces if c not in self.not_bare))
+        self.bare_pattern = re.compile(f"[{re.escape(bare)}]{{{self.bare_min},}}")
+        self.runs: dict[str, list[str] | None] = {}  # a run's keys, once read (it reads the same each time)
         # the first characters of each province's prefecture-level cities and of the county-level
         # units under the province itself (adcode xx90yy: 神农架林区, 仙桃市)
         self.initials: dict[str, dict[str, list[PlaceRecord]]] = {}
@@ -184,6 +188,11 @@ class BlocShapes:
 
     def _run(self, run: str) -> list[str] | None:
         """The gazetteer keys of a run of abbreviations, or none when it spells no grouping."""
+        if run not in self.runs:
+            self.runs[run] = self._read_run(run)
+        return self.runs[run]
+
+    def _read_run(self, run: str) -> list[str] | None:
         known = [k for k in self.g.aliases.get(run, ()) if self.g.records[k].level == "bloc"]
         if known:
             return known
@@ -248,12 +257,8 @@ class BlocShapes:
     def _bare_runs(self, text: str, starts: set[int], ends: set[int]) -> list[Shaped]:
         """Runs of three or more provinces' abbreviations on word edges (云贵川, 鄂湘赣)."""
         out: list[Shaped] = []
-        i = 0
-        while i < len(text):
-            j = i
-            while j < len(text) and text[j] in self.provinces and text[j] not in self.not_bare:
-                j += 1
-            if j - i >= self.bare_min and i in starts and j in ends and (keys := self._run(text[i:j])):
-                out.append((i, j, text[i:j], keys))
-            i = max(j, i + 1)
+        for m in self.bare_pattern.finditer(text):
+            i, j = m.span()
+            if i in starts and j in ends and (keys := self._run(m.group())):
+                out.append((i, j, m.group(), keys))
         return out
