@@ -81,12 +81,27 @@ def _heads(obj: dict[str, Any]) -> list[Head]:
     return heads
 
 
-def longest_ending(words: set[str], longest: int, text: str, end: int) -> int:
-    """Length of the longest word of ``words`` that ends at ``end``, or 0."""
-    for n in range(min(longest, end), 0, -1):
-        if text[end - n:end] in words:
-            return n
-    return 0
+class Endings:
+    """A set of words, asked for the longest of them that ends at an offset of a text. Only the
+    lengths of the words ending in the character before the offset are tried, longest first."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = set(words)
+        lengths: dict[str, set[int]] = {}
+        for w in self.words:
+            if w:
+                lengths.setdefault(w[-1], set()).add(len(w))
+        self.lengths = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+        self.longest = max(map(len, self.words), default=0)
+
+    def at(self, text: str, end: int) -> int:
+        """Length of the longest word that ends at ``end``, or 0."""
+        if end <= 0:
+            return 0
+        for n in self.lengths.get(text[end - 1], ()):
+            if n <= end and text[end - n:end] in self.words:
+                return n
+        return 0
 
 
 _WORD_CLASSES = "vdpcrma"  # jieba's tags of verbs, adverbs, prepositions, conjunctions, pronouns, numerals, adjectives
@@ -173,13 +188,14 @@ class OrganizationGrammar:
         roles = "|".join(map(re.escape, self.company_roles))
         self.list_close = re.compile(f"等(?:{roles})*(?:{'|'.join(map(re.escape, self.company_classes))})")
         self.place_names = {a for a in load_gazetteer().aliases if len(a) >= 2}
-        self.longest_place = max(map(len, self.place_names), default=0)
         self.heads: dict[str, list[Head]] = {}
         for h in _heads(d):
             self.heads.setdefault(h.head, []).append(h)
         self.units = {w for w, hs in self.heads.items() if any(h.kind == "unit" for h in hs)}
         self.longest = {"core": max(map(len, self.cores)), "level": max(map(len, self.levels)),
                         "national": max(map(len, self.national)), "unit": max(map(len, self.units))}
+        self.endings = {"core": Endings(self.cores), "level": Endings(self.levels),
+                        "national": Endings(self.national), "place": Endings(self.place_names)}
         self.known_auto = _automaton(self.known)
         self.head_auto = _automaton(self.heads)
         self.negative_auto = _automaton(self.negatives)

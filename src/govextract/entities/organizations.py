@@ -29,13 +29,15 @@ jurisdiction in :func:`canonical_names`, called once the places are resolved.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any
 
 from ..data.gazetteer import load_gazetteer
 from ..models import Entity, Organization, Place
-from .org_grammar import Anchor, Head, OrganizationGrammar, function_words, longest_ending, verbs
+from .org_grammar import Anchor, Head, OrganizationGrammar, function_words, verbs
 from .spans import Candidate
 
 SPANS_KEY = "govextract_organizations"
@@ -66,20 +68,20 @@ class OrganizationFinder(OrganizationGrammar):
         """Where a core of domain words ending at ``end`` starts (文化广电和旅游), or None."""
         pos, found = end, None
         while True:
-            n = longest_ending(self.cores, self.longest["core"], text, pos)
+            n = self.endings["core"].at(text, pos)
             if n:
                 pos -= n
                 found = pos
                 continue
             if found is not None and pos > 1 and text[pos - 1] in self.joins and \
-                    longest_ending(self.cores, self.longest["core"], text, pos - 1):
+                    self.endings["core"].at(text, pos - 1):
                 pos -= 1
                 continue
             return found
 
     def level_at(self, text: str, end: int) -> str | None:
         """A level word ending at ``end`` that is not part of a longer word (城市, 全省, 省市)."""
-        n = longest_ending(self.levels, self.longest["level"], text, end)
+        n = self.endings["level"].at(text, end)
         if not n or (end - n > 0 and text[end - n - 1] in self.level_left_stops):
             return None
         return text[end - n:end]
@@ -93,10 +95,10 @@ class OrganizationFinder(OrganizationGrammar):
             while start in place_end:
                 start = place_end[start].start
             return Anchor(start, "place")
-        n = longest_ending(self.place_names, self.longest_place, text, end) if names else 0
+        n = self.endings["place"].at(text, end) if names else 0
         if n:
             return Anchor(end - n, "place")
-        n = longest_ending(self.national, self.longest["national"], text, end)
+        n = self.endings["national"].at(text, end)
         if n:
             return Anchor(end - n, "national")
         level = self.level_at(text, end)
@@ -186,12 +188,13 @@ class OrganizationFinder(OrganizationGrammar):
                 return any(rest[i:i + n] in verbs() for n in (2, 3, 4) for i in range(len(rest) - n + 1))
         return False
 
-    def company_lists(self, text: str, tokens: dict[int, int]) -> list[Candidate]:
+    def company_lists(self, text: str, tokens: dict[int, int], solo: set[int] | None = None) -> list[Candidate]:
         """甲、乙等龙头企业: the items of a list closed by 等, any `roles` and a company word are
         companies when one of their words is a proper name (海康|威视, 宁德|时代) or they end with a
         company suffix (大华|股份); a list of sectors (钢铁、水泥等企业) is not one."""
         out: list[Candidate] = []
-        solo = {s for s, e in tokens.items() if e == s + 1}
+        if solo is None:
+            solo = {s for s, e in tokens.items() if e == s + 1}
         for m in self.list_close.finditer(text):
             end = m.start()
             while True:  # item by item, right to left, each cut into jieba's words
@@ -214,7 +217,7 @@ class OrganizationFinder(OrganizationGrammar):
                 end = lo - 1
         return out
 
-    def company(self, text: str, hs: int, he: int, inner: set[int] | None = None) -> Candidate | None:
+    def company(self, text: str, hs: int, he: int, inner: Container[int] | None = None) -> Candidate | None:
         """Walk left from 有限公司 to where the name begins; a bracketed place (淞基科技(上海)) is inside.
         A function character ends the name unless the segmenter keeps it well inside a word (华为技术有限公司),
         since an unknown name is often glued to the word before it (由淞基)."""
@@ -258,13 +261,14 @@ class OrganizationFinder(OrganizationGrammar):
     # ---- the whole text ---------------------------------------------------------------------
     def find(self, text: str, places: list[Candidate], starts: set[int] | None = None,
              ends: set[int] | None = None) -> list[Candidate]:
-        solo = inner = None
+        solo: set[int] | None = None
+        inner: _Inner | None = None
         tokens: dict[int, int] = {}
         if starts is not None and ends is not None:
-            solo = {s for s in starts if s + 1 in ends}
-            bounds = sorted(zip(sorted(starts), sorted(ends), strict=False))
-            inner = {i for s, e in bounds for i in range(s + 1, e - 1)}
-            tokens = dict(bounds)
+            first, last = sorted(starts), sorted(ends)
+            tokens = dict(zip(first, last, strict=False))
+            solo = {s for s, e in tokens.items() if e == s + 1}
+            inner = _Inner(first, last)
         place_end = {p.end: p for p in places}
         place_start = {p.start: p for p in places}
         out: list[Candidate] = []
@@ -304,7 +308,7 @@ class OrganizationFinder(OrganizationGrammar):
                             c.attrs["company"] = True
                     if c is not None:
                         out.append(c)
-        out += self.company_lists(text, tokens) if tokens else []
+        out += self.company_lists(text, tokens, solo) if tokens else []
         out = self._drop_negatives(text, out)
         for _ in range(2):  # a unit of a unit: 中共中央 + 办公厅 is found first, then its own units
             units = [u for c in out if (u := self.unit_after(text, c, place_start, heads_at, solo)) is not None]
@@ -324,6 +328,20 @@ class OrganizationFinder(OrganizationGrammar):
                        for s, e in spans)
 
         return [c for c in cands if not spoilt(c)]
+
+
+class _Inner:
+    """The offsets well inside a token (past its first character, before its last), found by
+    binary search over the tokens rather than listed."""
+
+    def __init__(self, starts: list[int], ends: list[int]) -> None:
+        self.starts, self.ends = starts, ends
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int):
+            return False
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and k < len(self.ends) and self.starts[k] < i < self.ends[k] - 1
 
 
 def _cand(start: int, end: int, text: str, name: str | None = None, **attrs: Any) -> Candidate:
