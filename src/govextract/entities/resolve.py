@@ -10,6 +10,8 @@ The winners go to ``doc.spans["govextract"]``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .initiatives import SPANS_KEY as INITIATIVES_KEY
 from .organizations import SPANS_KEY as ORGS_KEY
 from .periods import SPANS_KEY as PERIODS_KEY
@@ -34,14 +36,18 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
             continue
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         won.append(c)
-    programmes = [c for c in won if c.label in NESTING or c.attrs.get("nests")]
+    programmes = sorted((c for c in won if (c.label in NESTING or c.attrs.get("nests")) and c.end > c.start),
+                        key=lambda c: c.start)
     if programmes:
         inner = bytearray(size)  # 1 where a place inside a programme's name already sits
+        firsts = [p.start for p in programmes]
         for c in ranked:
             if c.label != "place" or any(inner[c.start:c.end]):
                 continue
-            if any(p.start <= c.start and c.end <= p.end and (p.start, p.end) != (c.start, c.end)
-                   for p in programmes):
+            # winners do not overlap: only the last programme starting at or before c can hold it
+            k = bisect_right(firsts, c.start) - 1
+            p = programmes[k] if k >= 0 else None
+            if p is not None and c.end <= p.end and (p.start, p.end) != (c.start, c.end):
                 inner[c.start:c.end] = b"\x01" * (c.end - c.start)
                 won.append(c)
     return sorted(won, key=lambda c: (c.start, c.end))
