@@ -32,10 +32,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick
-
 from ..data import alternation, load_json, require
 from ..errors import DataFileError
+from .scan import Words
 from .spans import Candidate
 
 SPANS_KEY = "govextract_initiatives"
@@ -314,13 +313,8 @@ class InitiativeFinder:
         spread = [p for p in kinds if len(p) >= self.min_spread_length or p in self.known]
         if not spread:
             return []
-        auto = ahocorasick.Automaton()
-        for phrase in spread:
-            auto.add_word(phrase, phrase)
-        auto.make_automaton()
         out = []
-        for last, p in auto.iter_long(text):
-            start, end = last - len(p) + 1, last + 1
+        for start, end, p in Words(spread).longest(text):
             quoted = start > 0 and text[start - 1] in "“「" and text[end:end + 1] in ("”", "」")
             if len(p) < self.min_spread_length and not quoted and not self._short_alone(text, end):
                 continue

@@ -15,11 +15,10 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
-
 from ..data import load_json, require
 from ..data.gazetteer import load_gazetteer
 from ..errors import DataFileError
+from .scan import Words
 
 _NAME = "organizations.json"
 _INTL = "international_organizations.json"
@@ -196,14 +195,6 @@ class OrganizationGrammar:
                         "national": max(map(len, self.national)), "unit": max(map(len, self.units))}
         self.endings = {"core": Endings(self.cores), "level": Endings(self.levels),
                         "national": Endings(self.national), "place": Endings(self.place_names)}
-        self.known_auto = _automaton(self.known)
-        self.head_auto = _automaton(self.heads)
-        self.negative_auto = _automaton(self.negatives)
-
-
-def _automaton(words: Iterable[str]) -> Any:
-    auto = ahocorasick.Automaton()
-    for w in words:
-        auto.add_word(w, w)
-    auto.make_automaton()
-    return auto
+        self.known_words = Words(self.known)
+        self.head_words = Words(self.heads)
+        self.negative_words = Words(self.negatives)

@@ -272,8 +272,7 @@ class OrganizationFinder(OrganizationGrammar):
         place_end = {p.end: p for p in places}
         place_start = {p.start: p for p in places}
         out: list[Candidate] = []
-        for last, alias in self.known_auto.iter_long(text):
-            s, e = last - len(alias) + 1, last + 1
+        for s, e, alias in self.known_words.longest(text):
             if alias.isascii() and ((s and text[s - 1].isascii() and text[s - 1].isalnum())
                                     or (e < len(text) and text[e].isascii() and text[e].isalnum())):
                 continue
@@ -285,8 +284,8 @@ class OrganizationFinder(OrganizationGrammar):
             name = self.known[alias]
             out.append(Candidate(s, e, "organization", {"name": name, "company": name in self.companies}))
         heads_at: dict[int, list[str]] = {}
-        for last, word in self.head_auto.iter(text):
-            heads_at.setdefault(last + 1, []).append(word)
+        for _, end, word in self.head_words.every(text):
+            heads_at.setdefault(end, []).append(word)
         for he, words in heads_at.items():
             for word in words:
                 hs = he - len(word)
@@ -320,7 +319,7 @@ class OrganizationFinder(OrganizationGrammar):
         return out
 
     def _drop_negatives(self, text: str, cands: list[Candidate]) -> list[Candidate]:
-        spans = [(last - len(w) + 1, last + 1) for last, w in self.negative_auto.iter(text)]
+        spans = [(s, e) for s, e, _ in self.negative_words.every(text)]
         if not spans:
             return cands
         def spoilt(c: Candidate) -> bool:  # inside a negative, or cutting across one

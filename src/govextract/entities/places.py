@@ -6,11 +6,10 @@ import re
 from collections import Counter
 from typing import Any
 
-import ahocorasick
-
 from ..data import load_json, load_lines, require
 from ..data.gazetteer import Gazetteer, PlaceRecord
 from ..errors import DataFileError
+from .scan import Words
 from .spans import Candidate
 
 SPANS_KEY = "govextract_places"
@@ -43,10 +42,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.attached = tuple(load_lines("place_attached.txt"))
-        self.automaton = ahocorasick.Automaton()
-        for alias in gazetteer.aliases:
-            self.automaton.add_word(alias, alias)
-        self.automaton.make_automaton()
+        self.names = Words(gazetteer.aliases)
         self.blocs = BlocShapes(gazetteer)
 
     def _whole_word(self, text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
@@ -78,7 +74,7 @@ class PlaceFinder:
 
     def find(self, text: str, starts: set[int], ends: set[int]) -> list[Candidate]:
         # every match, overlaps too: 从江苏 holds 从江 and 江苏
-        matches = [(last - len(alias) + 1, last + 1, alias) for last, alias in self.automaton.iter(text)]
+        matches = self.names.every(text)
         # names written together that the segmenter keeps as one word or cuts across (上海浦东,
         # 山西晋|中): a name may start where another that starts on a word boundary ends, and end
         # where another that ends on one starts. A macro-region's form (东部, 西部) is never read
