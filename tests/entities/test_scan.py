@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from govextract.entities import periods, quantities
 from govextract.entities.org_grammar import Endings
-from govextract.entities.scan import Scanner
+from govextract.entities.scan import Scanner, Words
 
 _DATES = "0123456789年月日号上下半季度第一二三四五六七八九十〇○零“”五规划期末-—至 ，。增长%亿万元"
 
@@ -71,3 +71,19 @@ def test_scanner_misses_what_begins_elsewhere() -> None:
 ])
 def test_endings_longest_word_ending_at(words: set[str], text: str, end: int, n: int) -> None:
     assert Endings(words).at(text, end) == n
+
+
+@pytest.mark.parametrize("reused", [True, False])
+def test_words_every_and_longest(reused: bool) -> None:
+    w = Words(["东北", "东北地区", "地区", "", "东北"], reused=reused)
+    text = "东北地区和东北"
+    assert w.words == ["东北", "东北地区", "地区"]  # once each, none empty
+    assert w.every(text) == [(0, 2, "东北"), (0, 4, "东北地区"), (2, 4, "地区"), (5, 7, "东北")]
+    assert w.longest(text) == [(0, 4, "东北地区"), (5, 7, "东北")]
+    assert Words([]).every(text) == [] and Words([]).longest(text) == []
+
+
+def test_words_offsets_are_characters() -> None:
+    """Offsets count characters, not UTF-8 bytes, after text outside the BMP too."""
+    text = "𠀀ab中国"
+    assert Words(["中国", "ab"]).every(text) == [(1, 3, "ab"), (3, 5, "中国")]

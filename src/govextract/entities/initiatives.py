@@ -314,7 +314,7 @@ class InitiativeFinder:
         if not spread:
             return []
         out = []
-        for start, end, p in Words(spread).longest(text):
+        for start, end, p in Words(spread, reused=False).longest(text):
             quoted = start > 0 and text[start - 1] in "“「" and text[end:end + 1] in ("”", "」")
             if len(p) < self.min_spread_length and not quoted and not self._short_alone(text, end):
                 continue

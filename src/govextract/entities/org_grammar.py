@@ -195,6 +195,9 @@ class OrganizationGrammar:
                         "national": max(map(len, self.national)), "unit": max(map(len, self.units))}
         self.endings = {"core": Endings(self.cores), "level": Endings(self.levels),
                         "national": Endings(self.national), "place": Endings(self.place_names)}
+        # what may not follow a known name, from the heads it ends with (财政部|门 is no 财政部)
+        self.known_not_before = {k: tuple(nb for w, hs in self.heads.items() if k.endswith(w)
+                                          for h in hs for nb in h.not_before) for k in self.known}
         self.known_words = Words(self.known)
         self.head_words = Words(self.heads)
         self.negative_words = Words(self.negatives)

@@ -29,10 +29,12 @@ jurisdiction in :func:`canonical_names`, called once the places are resolved.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
+from itertools import repeat
+from operator import sub
 from typing import Any
 
 from ..data.gazetteer import load_gazetteer
@@ -147,15 +149,18 @@ class OrganizationFinder(OrganizationGrammar):
 
     def named(self, text: str, hs: int, he: int, h: Head, place_end: dict[int, Candidate],
               solo: set[int] | None = None) -> Candidate | None:
-        if any(text.endswith(w, 0, hs) for w in h.not_after):
+        if h.not_after and text.endswith(h.not_after, 0, hs):
             return None
         lo = hs
         while lo > max(0, hs - self.max_name) and not self.stop(text, lo - 1, solo):
             lo -= 1
         anchor = None
+        seen: list[Anchor | None] = []  # the anchor ending at hs, hs - 1, …: read once, for both passes
         for kinds in (("place", "national"), ("level",)):
             for k in range(hs, lo - 1, -1):
-                a = self.anchor_at(text, k, place_end, names=True)
+                if len(seen) <= hs - k:
+                    seen.append(self.anchor_at(text, k, place_end, names=True))
+                a = seen[hs - k]
                 if a is not None and a.kind in kinds and a.start >= lo - (0 if a.kind == "level" else 8):
                     anchor = (a, k)
                     break
@@ -267,7 +272,7 @@ class OrganizationFinder(OrganizationGrammar):
         if starts is not None and ends is not None:
             first, last = sorted(starts), sorted(ends)
             tokens = dict(zip(first, last, strict=False))
-            solo = {s for s, e in tokens.items() if e == s + 1}
+            solo = starts.intersection(map(sub, last, repeat(1)))  # one-character tokens: s + 1 in ends
             inner = _Inner(first, last)
         place_end = {p.end: p for p in places}
         place_start = {p.start: p for p in places}
@@ -278,8 +283,7 @@ class OrganizationFinder(OrganizationGrammar):
                 continue
             if len(alias) <= 2 and starts is not None and ends is not None and not (s in starts and e in ends):
                 continue  # 国办 in 全国办理
-            if any(alias.endswith(w) and any(text.startswith(nb, e) for h in hs_ for nb in h.not_before)
-                   for w, hs_ in self.heads.items()):
+            if self.known_not_before[alias] and text.startswith(self.known_not_before[alias], e):
                 continue  # 财政部门 is not 财政部
             name = self.known[alias]
             out.append(Candidate(s, e, "organization", {"name": name, "company": name in self.companies}))
@@ -290,7 +294,7 @@ class OrganizationFinder(OrganizationGrammar):
             for word in words:
                 hs = he - len(word)
                 for h in self.heads[word]:
-                    if any(text.startswith(w, he) for w in h.not_before):
+                    if h.not_before and text.startswith(h.not_before, he):
                         continue
                     c: Candidate | None = None
                     if h.kind == "department":
@@ -313,9 +317,12 @@ class OrganizationFinder(OrganizationGrammar):
             units = [u for c in out if (u := self.unit_after(text, c, place_start, heads_at, solo)) is not None]
             out += [u for u in units if u not in out]
         out = _join_bare(text, out)
+        by_start = sorted(places, key=lambda p: p.start)
+        place_starts = [p.start for p in by_start]
         for c in out:  # the places inside a name, which the overlap filter will drop, for canonical_names
-            c.attrs["places"] = [p.attrs["keys"][0] for p in places
-                                 if c.start <= p.start and p.end <= c.end and len(p.attrs.get("keys", ())) == 1]
+            within = by_start[bisect_left(place_starts, c.start):bisect_left(place_starts, c.end)]
+            c.attrs["places"] = [p.attrs["keys"][0] for p in within
+                                 if p.end <= c.end and len(p.attrs.get("keys", ())) == 1]
         return out
 
     def _drop_negatives(self, text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -61,13 +61,15 @@ def _doubtful(surface: str, c: Candidate, g: Gazetteer, context: Counter[str]) -
     return False
 
 
-def _resolve_place(c: Candidate, g: Gazetteer, context: Counter[str],
-                   parent: PlaceRecord | None = None) -> tuple[PlaceRecord | None, list[PlaceRecord]]:
+def _resolve_place(c: Candidate, g: Gazetteer, context: Counter[str], parent: PlaceRecord | None = None,
+                   home: str | None = None) -> tuple[PlaceRecord | None, list[PlaceRecord]]:
     """One reading of a place name, from the place written right before it (南京市鼓楼区), the
-    provinces the report names, or the rank of the levels; or none, with the readings."""
-    recs = [g.records[k] for k in c.attrs["keys"]]
-    if len(recs) == 1:
-        return recs[0], []
+    report's ``home`` province (:func:`home_province` of ``context``) and the other provinces the
+    report names, or the rank of the levels; or none, with the readings."""
+    keys = c.attrs["keys"]
+    if len(keys) == 1:
+        return g.records[keys[0]], []
+    recs = [g.records[k] for k in keys]
     if parent is not None and parent.adcode:
         prefix = parent.adcode
         while len(prefix) > 2 and prefix.endswith("00"):  # 310000 (上海) → 31, 320100 (南京) → 3201
@@ -75,7 +77,6 @@ def _resolve_place(c: Candidate, g: Gazetteer, context: Counter[str],
         inside = [r for r in recs if r.adcode and r.adcode.startswith(prefix)]
         if len(inside) == 1:
             return inside[0], []
-    home = home_province(context)
     in_home = [r for r in recs if home and r.province == home]
     if len(in_home) == 1:
         return in_home[0], []
@@ -122,7 +123,7 @@ def to_entities(
         }
         a = c.attrs
         if c.label == "place":
-            rec, alts = _resolve_place(c, g, context, previous[1] if previous[0] == c.start else None)
+            rec, alts = _resolve_place(c, g, context, previous[1] if previous[0] == c.start else None, home)
             previous = (c.end, rec)
             level = rec.level if rec else alts[0].level
             out.append(Place.model_validate({

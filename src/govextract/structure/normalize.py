@@ -16,6 +16,7 @@ from functools import cached_property
 
 _WIDE = ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))  # full-width 0-9, A-Z, a-z
 _FOLD = {cp: cp - 0xFEE0 for lo, hi in _WIDE for cp in range(lo, hi + 1)}
+_FOLDED = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _WIDE) + "]")
 _STRIP = " \t\u3000\u00a0\u2002\u2003\u200b\ufeff\f\v"
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
@@ -65,7 +66,10 @@ def normalize(raw: str, markdown: bool = True) -> NormalizedText:
     md: dict[int, int] = {}
     pos = 0  # length of the clean text so far
     raw_pos = 0
-    for line in re.split(r"(\r\n|\r|\n)", raw):
+    # folded once, before the lines are read: one character for one, and none of the folded
+    # characters (full-width letters and digits) is white space, a line end, # or *
+    text_in = raw.translate(_FOLD) if _FOLDED.search(raw) else raw
+    for line in re.split(r"(\r\n|\r|\n)", text_in):
         if line in ("\r\n", "\r", "\n"):
             raw_pos += len(line)
             continue
@@ -104,7 +108,7 @@ def normalize(raw: str, markdown: bool = True) -> NormalizedText:
         for text, r in pieces:
             if not text:
                 continue
-            out.append(text.translate(_FOLD))
+            out.append(text)
             segs.append((pos, r, len(text)))
             pos += len(text)
     return NormalizedText("".join(out), OffsetMap(tuple(segs)), md)
