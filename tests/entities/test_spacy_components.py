@@ -33,10 +33,12 @@ def test_spacy_components_not_loaded_by_an_extraction(text: str):
 
 
 def test_spacy_components_cn2an_loaded_only_when_a_numeral_needs_it():
+    """Standard whole numerals (百分之五十, 十四五) are read without cn2an; a decimal needs it."""
     code = ("import sys, govextract\n"
             "govextract.extract_text('北京市2025年增长5%。')\nprint('cn2an' in sys.modules)\n"
-            "govextract.extract_text('全省投资增长百分之五十。')\nprint('cn2an' in sys.modules)")
-    assert run(code).split() == ["False", "True"]
+            "govextract.extract_text('全省投资增长百分之五十，“十四五”收官。')\nprint('cn2an' in sys.modules)\n"
+            "govextract.extract_text('全省投资增长百分之一点五。')\nprint('cn2an' in sys.modules)")
+    assert run(code).split() == ["False", "False", "True"]
 
 
 def test_spacy_components_registered_by_entry_points():

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..models import DocumentKind, Entity, Metadata
+from .numerals import cn_value
 from .scan import Scanner
 from .spans import Candidate
 
@@ -158,14 +159,6 @@ def _date(y: str, m: str | None = None, d: str | None = None) -> str:
 
 def _cn_year(year: str) -> str:
     return "".join(str(_CN_DIGIT.index(ch) - 2 if _CN_DIGIT.index(ch) >= 3 else 0) for ch in year)
-
-
-def cn_value(numeral: str) -> int | float:
-    """A Chinese numeral's value. cn2an loads here, on first use, not with the module: it takes
-    0.1 s to import and more to compile its patterns, and most texts never need it."""
-    import cn2an
-
-    return cn2an.cn2an(numeral, "strict")  # type: ignore[no-any-return]
 
 
 def _cn(n: str | None) -> str | None:

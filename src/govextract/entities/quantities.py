@@ -18,7 +18,7 @@ from typing import Any
 
 from ..data import alternation, load_json, require
 from ..errors import DataFileError
-from .periods import cn_value
+from .numerals import cn_value
 from .scan import Scanner
 from .spans import Candidate
 
