@@ -90,15 +90,23 @@ def _adcodes_csv() -> tuple[str, str, str]:
     return adcodes, nations, dist.version
 
 
+@cache
+def _nation_forms(nations: tuple[str, ...]) -> tuple[str, ...]:
+    """Each nation's name with and without 族, in ``nations``' order; none under two characters."""
+    return tuple(form for n in nations for form in (n, n.removesuffix("族")) if len(form) >= 2)
+
+
 def _strip_nations(name: str, nations: list[str]) -> str:
+    forms = _nation_forms(tuple(nations))
+    if not name.endswith(forms):
+        return name
     changed = True
     while changed:
         changed = False
-        for n in nations:
-            for form in (n, n.removesuffix("族")):
-                if len(form) >= 2 and name.endswith(form) and len(name) - len(form) >= 2:
-                    name = name[: -len(form)]
-                    changed = True
+        for form in forms:
+            if name.endswith(form) and len(name) - len(form) >= 2:
+                name = name[: -len(form)]
+                changed = True
     return name
 
 
@@ -153,14 +161,18 @@ def load_gazetteer() -> Gazetteer:
     stop = set(load_lines("place_stopwords.txt"))
 
     g = Gazetteer(version=version)
-    rows = list(csv.DictReader(io.StringIO(adcodes)))
-    if not rows or "adcode" not in rows[0] or "name" not in rows[0]:
+    table = csv.reader(io.StringIO(adcodes))
+    header = next(table, [])
+    if "adcode" not in header or "name" not in header:
         raise DataFileError("adcodes.csv lacks the adcode and name columns", GAZETTEER_PACKAGE)
+    at_code, at_name = header.index("adcode"), header.index("name")
+    rows = [(row[at_code].strip(), row[at_name].strip()) for row in table if len(row) > max(at_code, at_name)]
+    if not rows:
+        raise DataFileError("adcodes.csv lists no divisions", GAZETTEER_PACKAGE)
     province_names: dict[str, str] = {}
-    for row in rows:
-        code = row["adcode"].strip()
+    for code, name in rows:
         if len(code) >= 6 and code[2:].strip("0") == "" and not code.startswith("99"):
-            province_names[code[:2]] = row["name"].strip()
+            province_names[code[:2]] = name
     for region, provs in regions_data.items():
         if region.startswith("_"):
             continue
@@ -169,8 +181,8 @@ def load_gazetteer() -> Gazetteer:
             if province_names.get(prefix) != pname:
                 raise DataFileError(f"regions.json names {pname} for {prefix}, gazetteer has "
                                     f"{province_names.get(prefix)}", "regions.json")
-    for row in rows:
-        code, name = row["adcode"].strip()[:6], row["name"].strip()
+    for full_code, name in rows:
+        code = full_code[:6]
         prefix = code[:2]
         if not name or "直辖" in name or name in ("市辖区", "县") or name in stop or prefix not in province_names:
             continue  # pseudo-entries (99 海域, 直辖 placeholders) are not places
