@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from govextract.facts import link
+
 
 def by_text(doc):
     by_id = {e.id: e for e in doc.entities}
@@ -87,3 +89,11 @@ def test_link_findings(extract, text, kind):
 )
 def test_link_no_findings(extract, text):
     assert extract(text).findings == []
+
+
+@pytest.mark.parametrize(("text", "pos", "span"), [
+    ("甲乙。丙丁；戊", 0, (0, 2)), ("甲乙。丙丁；戊", 3, (3, 5)), ("甲乙。丙丁；戊", 2, (0, 2)),
+    ("甲乙。丙丁；戊", 6, (6, 7)), ("甲乙。丙丁；戊", 7, (6, 7)), ("无句号", 1, (0, 3)), ("", 0, (0, 0)),
+])
+def test_stops_bounds_the_stretch_between_stops(text: str, pos: int, span: tuple[int, int]) -> None:
+    assert link.Stops(text, {"。", "；"}).bounds(pos) == span

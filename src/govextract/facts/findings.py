@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Entity, Finding, PanelCell, Place
-from .link import SENT_END, bounds, macro_regions, within
+from .link import SENT_END, Stops, macro_regions, within
 
 
 def find_findings(text: str, entities: list[Entity], regions: dict[str, str]) -> list[Finding]:
@@ -20,10 +20,11 @@ def find_findings(text: str, entities: list[Entity], regions: dict[str, str]) ->
     macro = [p for p in places if p.level == "macro_region"]
     macro_starts = [p.start for p in macro]
     seen: set[tuple[str, str | None]] = set()
+    sentences = Stops(text, SENT_END)
     for p in places:
         if p.level not in ("city", "county") or not p.region or not p.name:
             continue
-        s_start, s_end = bounds(text, p.start, SENT_END)
+        s_start, s_end = sentences.bounds(p.start)
         named = [m for m in within(macro, macro_starts, s_start, s_end)]
         if named:
             context = {r for m in named for r in macro_regions(m)}

@@ -46,27 +46,16 @@ def within(items: list[E], starts: list[int], lo: int, hi: int) -> list[E]:
     return items[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
-def bounds(text: str, pos: int, stops: set[str]) -> tuple[int, int]:
-    """The stretch of ``text`` around ``pos`` between two stop characters (end excludes the stop)."""
-    start = pos
-    while start > 0 and text[start - 1] not in stops:
-        start -= 1
-    end = pos
-    while end < len(text) and text[end] not in stops:
-        end += 1
-    return start, end
-
-
-class _Stops:
-    """Where ``text``'s stop characters are, so that :func:`bounds` is two binary searches
-    rather than a walk over every character of a sentence for each figure in it."""
+class Stops:
+    """Where ``text``'s stop characters are, so that the stretch around an offset between two of
+    them is two binary searches rather than a walk over every character of a sentence."""
 
     def __init__(self, text: str, stops: set[str]) -> None:
         self.size = len(text)
         self.at = [m.start() for m in re.finditer(f"[{re.escape(''.join(sorted(stops)))}]", text)]
 
     def bounds(self, pos: int) -> tuple[int, int]:
-        """:func:`bounds` of ``pos``."""
+        """The stretch around ``pos`` between two stop characters (its end excludes the stop)."""
         k = bisect_left(self.at, pos)
         return (self.at[k - 1] + 1 if k else 0), (self.at[k] if k < len(self.at) else self.size)
 
@@ -87,7 +76,7 @@ class _Clause:
     end: int
 
 
-def _clauses(stops: _Stops, s_start: int, s_end: int) -> list[_Clause]:
+def _clauses(stops: Stops, s_start: int, s_end: int) -> list[_Clause]:
     out, pos = [], s_start
     while pos <= s_end:
         c_start, c_end = stops.bounds(pos)
@@ -167,7 +156,7 @@ def link(text: str, sections: list[Section], entities: list[Entity],
     stances = section_stances(sections)
     outcomes_only = reports_outcomes(text)
     by_sentence: dict[tuple[int, int], list[Entity]] = defaultdict(list)
-    sentence_stops, clause_stops = _Stops(text, SENT_END), _Stops(text, _CLAUSE_END)
+    sentence_stops, clause_stops = Stops(text, SENT_END), Stops(text, _CLAUSE_END)
     for e in entities:
         if e.type not in ("quantity", "percentage"):
             continue
