@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -51,8 +53,29 @@ def _locator(raw: RawDocument, offsets: OffsetMap) -> Callable[[int, int], tuple
     return locate
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, and restored as it was on the way out.
+
+    Extraction builds tens of thousands of small objects that reference counting alone frees
+    (a test holds that it leaves no reference cycle behind), so the collector's passes over
+    them find nothing and cost about a tenth of a long report's time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_raw(raw: RawDocument) -> Document:
-    """Run everything after ingestion on ``raw``."""
+    """Run everything after ingestion on ``raw`` (with the cyclic garbage collector paused)."""
+    with gc_paused():
+        return _extract_raw(raw)
+
+
+def _extract_raw(raw: RawDocument) -> Document:
     fmt = raw.source.format
     norm = normalize(raw.text, markdown=fmt != SourceFormat.pdf)
     text = norm.text
