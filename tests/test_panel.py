@@ -263,3 +263,28 @@ def test_panel_names_read_around_anchors_as_a_full_scan(text: str) -> None:
 
     v = load_vocabulary()
     assert [(m.span(), m.lastgroup) for m in v.names(text)] == [(m.span(), m.lastgroup) for m in v.term.finditer(text)]
+
+
+def test_panel_vocabulary_bundled_forms_compile_and_the_forms_pattern_waits_for_a_name() -> None:
+    import re
+
+    from govextract.data import load_json
+    from govextract.facts.vocabulary import NAME, _build
+
+    for item in load_json(NAME)["indicators"]:
+        for form in item["forms"]:
+            re.compile(form)  # the bundled forms are not compiled one by one at every start
+    v = _build([(load_json(NAME), NAME)])
+    assert "term" not in vars(v)  # not compiled until a text holds a place a name can end
+    assert v.names("全年完成各项任务。") == [] and "term" not in vars(v)
+    assert [m.group() for m in v.names("全年国内生产总值增长5%。")] and "term" in vars(v)
+
+
+def test_panel_vocabulary_a_users_bad_form_is_reported_when_read(tmp_path: Path) -> None:
+    from govextract.errors import DataFileError
+    from govextract.facts.vocabulary import load_vocabulary
+
+    extra = tmp_path / "mine.json"
+    extra.write_text(json.dumps({"indicators": [{"code": "gdp", "forms": ["生产(总值"]}]}), encoding="utf-8")
+    with pytest.raises(DataFileError, match="bad pattern"):
+        load_vocabulary(str(extra))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +34,11 @@ class IndicatorDef:
 @dataclass(frozen=True)
 class Vocabulary:
     indicators: dict[str, IndicatorDef]
-    term: re.Pattern[str]  # every form and pair, one named group per entry
+    term_source: str  # every form and pair, one named group per entry (compiled as ``term``)
     anchor: re.Pattern[str]  # the last two written characters of every form: where a name can end
     groups: dict[str, tuple[str, ...]]  # group name -> codes (two for a pair read 分别)
     single: dict[str, str | None]  # group name -> the one code it names when not read 分别
-    gap: re.Pattern[str]
+    gap_source: str  # what may stand between a name and its figure (compiled as ``gap``)
     growth: re.Pattern[str]
     fall: re.Pattern[str]
     flat: re.Pattern[str]
@@ -49,6 +49,16 @@ class Vocabulary:
     cpi_scope: re.Pattern[str]
     after_chars: str
     after_words: tuple[str, ...]
+
+    @cached_property
+    def term(self) -> re.Pattern[str]:
+        """The forms' pattern, compiled when a text first holds a place a name can end (the
+        largest pattern of the package: a text without an indicator never needs it)."""
+        return _compile(self.term_source, "indicator forms", NAME)
+
+    @cached_property
+    def gap(self) -> re.Pattern[str]:
+        return _compile(self.gap_source, "gap", NAME)
 
     def codes_of(self, m: re.Match[str]) -> tuple[str, ...]:
         return self.groups[m.lastgroup or ""]
@@ -94,7 +104,7 @@ def _indicators(obj: dict[str, Any], name: str, into: dict[str, IndicatorDef]) -
             raise DataFileError("each indicator needs a code", name)
         code = item["code"]
         forms = tuple(require(item, "forms", list, name))
-        for f in forms:
+        for f in forms if name != NAME else ():  # a user's; the bundled forms are tested once, not at every start
             _compile(f, code, name)
         if code in into:  # a user's file extending a known indicator
             old = into[code]
@@ -172,15 +182,15 @@ def _build(objs: list[tuple[dict[str, Any], str]]) -> Vocabulary:
     entries = [(_footnotes_inside(f), codes, one) for f, codes, one in entries]
     groups = {f"t{i}": codes for i, (_, codes, _) in enumerate(entries)}
     single = {f"t{i}": one for i, (_, _, one) in enumerate(entries)}
-    term = re.compile("|".join(f"(?P<t{i}>{f})" for i, (f, _, _) in enumerate(entries)))
+    term = "|".join(f"(?P<t{i}>{f})" for i, (f, _, _) in enumerate(entries))
     gap = require(base, "gap", dict, name)
     not_annual = require(base, "not_annual", dict, name)
     words = alternation(require(gap, "words", list, name))
     gap_re = (r"(?:\s|[，,、：:]|\\?\[\d{1,2}\\?\]|[①-⑳]|[（(][^（）()\n]{0,30}[）)]|"
               r"(?:19|20)\d{2}\s*年(?:的|末|底)?|今年|上年末|年末|人民币|" + words + ")*")
-    return Vocabulary(
-        indicators=indicators, term=term, anchor=anchor, groups=groups, single=single,
-        gap=re.compile(gap_re),
+    vocabulary = Vocabulary(
+        indicators=indicators, term_source=term, anchor=anchor, groups=groups, single=single,
+        gap_source=gap_re,
         growth=re.compile(alternation(require(gap, "growth_words", list, name))),
         fall=re.compile(alternation(require(gap, "fall_words", list, name))),
         flat=_compile(require(gap, "flat", str, name), "flat", name),
@@ -192,6 +202,9 @@ def _build(objs: list[tuple[dict[str, Any], str]]) -> Vocabulary:
         after_chars=require(require(base, "boundary", dict, name), "after_chars", str, name),
         after_words=tuple(require(base["boundary"], "after_words", list, name)),
     )
+    if len(objs) > 1:  # a user's forms: a bad one is reported when the file is read, not at first use
+        _compile(term, "indicator forms", objs[-1][1])
+    return vocabulary
 
 
 @cache
