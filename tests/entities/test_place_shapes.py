@@ -63,3 +63,18 @@ def test_place_shapes_joint_abbreviation_members(extract, text, run, names):
     codes = {"香港特别行政区": "810000", "澳门特别行政区": "820000", "台湾省": "710000"}
     assert all(e.level == "province" and e.adcode == codes[e.name] and e.province == e.name for e in places)
     assert all(doc.text[e.start:e.end] == e.text for e in places)
+
+
+def test_bloc_runs_read_once_and_kept_within_bounds(monkeypatch) -> None:
+    from govextract.data.gazetteer import load_gazetteer
+    from govextract.entities import places
+
+    blocs = places.PlaceFinder(load_gazetteer()).blocs
+    reads: list[str] = []
+    real = blocs._read_run
+    monkeypatch.setattr(blocs, "_read_run", lambda run: reads.append(run) or real(run))
+    assert blocs._run("鄂湘赣") == blocs._run("鄂湘赣") and reads == ["鄂湘赣"]
+    monkeypatch.setattr(places, "_RUNS_KEPT", 3)
+    for run in ("云贵川", "苏浙沪", "京津冀", "鄂湘赣"):
+        blocs._run(run)
+    assert len(blocs.runs) <= 3

@@ -130,6 +130,7 @@ class PlaceFinder:
 
 
 Shaped = tuple[int, int, str, list[str]]  # start, end, name, gazetteer keys
+_RUNS_KEPT = 4096  # readings of runs kept at once
 
 
 class BlocShapes:
@@ -185,6 +186,8 @@ class BlocShapes:
     def _run(self, run: str) -> list[str] | None:
         """The gazetteer keys of a run of abbreviations, or none when it spells no grouping."""
         if run not in self.runs:
+            if len(self.runs) >= _RUNS_KEPT:  # a long batch reads ever new forms: keep memory flat
+                self.runs.clear()
             self.runs[run] = self._read_run(run)
         return self.runs[run]
 
