@@ -42,7 +42,7 @@ def test_segment_heading_shapes(line, number, title):
     "line",
     [
         "一是部分地区技术应用仍停留在表面。二是政务专用大模型研发能力不足。",
-        "——经济总体回升向好。国内生产总值超过126万亿元。",
+        "——经济总体回升向好。地区生产总值超过3万亿元。",
         "一、食品烟酒 99.2",
         "1. 国家及地方政府官方发布：国务院、各省市政府发布的政策文件等；",
         "1.医疗卫生方面。全省30万以上参保孕产妇产前检查费用免除。",
@@ -152,7 +152,7 @@ def test_segment_points(para, markers):
     "para",
     [
         "统一是前提，协同是关键。",  # 一是 inside a word
-        "全市生产总值②达到5481.6亿元。",  # a footnote marker, not an item
+        "全市生产总值②达到3127.4亿元。",  # a footnote marker, not an item
         "只有（2）一项，没有第一项。",  # a run must start at 1
         "这一是一个例子。",
         "3.5亿元投入。",  # a decimal, not a list number

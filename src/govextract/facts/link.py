@@ -88,7 +88,7 @@ def _clauses(stops: Stops, s_start: int, s_end: int) -> list[_Clause]:
 
 def _country_scope(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the clause at ``start`` counts over the whole country: it opens with 全国 (after a
-    time: 去年全国…), as in 全国近3亿人领取养老金, not 占全国份额 or 全国赛事."""
+    time: 去年全国…), as in 全国近2亿人参加技能培训, not 占全国份额 or 全国赛事."""
     while start < end and text[start].isspace():
         start += 1
     t = load_measure_lexicon().time.match(text, start, end)

@@ -1,6 +1,6 @@
 """What each quantity of a sentence measures: the noun phrase it counts, as written.
 
-A clause (to ，：) may hold several figures (拆除违法建设2315万平方米、腾退土地2282公顷): each
+A clause (to ，：) may hold several figures (清理违建1230万平方米、复垦土地846公顷): each
 figure's *item* runs from the clause start, or the end of the clause's previous figure, to the
 figure. The measure is the item's words after the last place or period, list closer (等城市)
 or, after such an agent or a locative 在…, an object-taking verb (上线, 设立); without footnote
@@ -9,10 +9,10 @@ markers, scope (全市), time (全年), leading adverbs (累计) or trailing aux
 Then four shapes borrow from around the item:
 - a predicate only (增长, 比上年增加): the subject of the sentence's previous figure, or the
   previous clause's object, before it (国内生产总值…，增长6.1% → 国内生产总值增长);
-- nothing left after a previous figure (增长5.2%、约4.4万亿元): that figure's subject;
+- nothing left after a previous figure (增长6.1%、约2.7万亿元): that figure's subject;
 - a kind only (其中国家级17个): the kind before the previous figure's subject;
 - nothing, a bare verb or a list of examples ending in 等: the words after the figure
-  (调派4万多名医护人员, 出台A、B等30余项细分产业支持政策).
+  (选派2万多名技术人员, 出台A、B等20余项专项扶持政策).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from ..models import Entity
 _NAME = "linking.json"
 _WORD = re.compile(r"[“\"「]?[\u4e00-\u9fff]")
 _SQUEEZE = re.compile(r"[，,：:\s]+")
-# A figure the entity stage did not take (生猪出栏187.0万头，下降0.2%): digits with a short unit
+# A figure the entity stage did not take (肉牛出栏46.3万头，下降1.4%): digits with a short unit
 # up to a clause or list mark; not the digits of a name (5G, PM2.5, C919)
 _BARE_FIGURE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.年月日号])"
                           r"[万亿千百]*[\u4e00-\u9fff/]{0,3}?(?=[、，,：:；;]|$)")
@@ -235,7 +235,7 @@ def sentence_measures(text: str, clauses: list[tuple[int, int]], quantities: lis
                 words = subject_of(words, lex).rstrip("和及与")
             right = Measure(words, r_start, r_end)
         bare = [m for m in _BARE_FIGURE.finditer(text[item_start:q.start]) if m.end() < q.start - item_start]
-        if bare:  # 港集装箱吞吐量4387万标箱、增长11.6%: the item starts after the untaken figure
+        if bare:  # 港货物吞吐量2615万吨、增长7.3%: the item starts after the untaken figure
             b_start, b_end = item_start + bare[-1].start(), item_start + bare[-1].end()
             _, o_start, o_end = own_words(text, item_start, b_start, anchors, lex)
             if o_end > o_start:
@@ -265,7 +265,7 @@ def sentence_measures(text: str, clauses: list[tuple[int, int]], quantities: lis
                     break
             if subject:
                 measure = Measure(glued, span_start, end if end > start else q.start)
-        elif not own and before and previous:  # 增长5.2%、约4.4万亿元
+        elif not own and before and previous:  # 增长6.1%、约2.7万亿元
             same_kind = before[-1].type == q.type
             measure = previous if same_kind else Measure(subject or previous.text, previous.start, previous.end)
         elif own and lex.kind.match(own) and subject and k > 0:
@@ -279,7 +279,7 @@ def sentence_measures(text: str, clauses: list[tuple[int, int]], quantities: lis
         elif (right and _WORD.match(right.text) and text[q.end:right.start] in ("", "的")
               and predicate_of(right.text, lex) is None
               and (not own or own.endswith(("等", "和", "及", "与")) or len(own) <= 2)):
-            measure = right  # 实现500余项高频政务服务事项, 调派4万多名医护人员
+            measure = right  # 实现300余项常办政务服务事项, 选派2万多名技术人员
         out[q.id] = measure
         if measure is not None:
             previous = measure

@@ -2,8 +2,8 @@
 
 A figure is a cell when, inside one sentence, it follows the written name of an indicator of the
 vocabulary with nothing between them but qualifiers that do not change what is counted (比上年,
-按不变价格计算, 增长, 约 …, and the indicator's other figures): ``地区生产总值15737.82亿元，比上年
-增长4.0%`` gives a level and a growth; ``城镇和农村居民人均可支配收入分别增长4.3%、5.5%`` gives
+按不变价格计算, 增长, 约 …, and the indicator's other figures): ``地区生产总值8264.35亿元，比上年
+增长4.0%`` gives a level and a growth; ``城镇和农村居民人均可支配收入分别增长4.6%、6.2%`` gives
 one growth to each. The kind follows the figure's unit and the words before it (a % after 增长 is
 a growth, a fall is negative); the year is the one the clause names, else the report's (the
 year before for the review of a work report); the scope is the report's own jurisdiction unless
@@ -46,12 +46,12 @@ class _Open:
     single: str | None
     respectively: bool = False
     taken: int = 0
-    verb: str | None = None  # the growth word of its last figure, for a list (分别增长4.3%、5.5%)
-    comparison: str | None = None  # the comparison of its last figure, for a list (分别超过8万元、4.5万元)
+    verb: str | None = None  # the growth word of its last figure, for a list (分别增长4.6%、6.2%)
+    comparison: str | None = None  # the comparison of its last figure, for a list (分别超过6万元、3.2万元)
 
 
 def _in_brackets(text: str, lo: int, pos: int) -> bool:
-    """Whether ``pos`` sits inside a bracket opened after ``lo`` (a restatement: （折合401.9亿美元）)."""
+    """Whether ``pos`` sits inside a bracket opened after ``lo`` (a restatement: （折合215.7亿美元）)."""
     depth = 0
     for ch in text[lo:pos]:
         if ch in "（(":

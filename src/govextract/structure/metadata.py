@@ -2,7 +2,7 @@
 
 The date is, in order of trust: the delivery line of a speech or report (``——2026年1月26日在…
 会议上``, also in brackets), the dated signature at its end, a date line in its head (a
-communiqué's ``2024年4月30日``, a web page's ``时间：2026-01-22``). Dates may be written in
+communiqué's ``2022年4月28日``, a web page's ``时间：2026-01-22``). Dates may be written in
 figures or in Chinese numerals (``二〇二四年五月七日``)."""
 
 from __future__ import annotations
